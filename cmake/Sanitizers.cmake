@@ -1,0 +1,6 @@
+# ASan + UBSan for the whole tree (CI builds once this way). UBSan findings abort
+# so that ctest sees them as failures instead of log lines.
+if(TENDON_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()

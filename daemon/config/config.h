@@ -1,0 +1,62 @@
+#pragma once
+// The daemon's and the CLI's configuration: a TOML file (config/tendon.toml documents every
+// option), or the defaults when there is none, so a new user needs no config to start.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/activity.h"
+#include "core/alert.h"
+#include "core/thresholds.h"
+
+namespace tendon {
+
+// "FILE:LINE:COLUMN: reason" for a bad file, "FILE: reason" when there is no position.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct AthleteConfig {
+  std::string name;                               // key: [athletes.NAME]
+  std::string timezone;                           // IANA name; default: the system's
+  std::vector<std::filesystem::path> inboxes;     // watch folders
+  std::vector<Shoe> shoes;                        // drop filled from the catalogue when unset
+  Thresholds thresholds;                          // global [thresholds] + per-athlete overrides
+};
+
+struct Config {
+  std::filesystem::path file;        // the file it came from; empty when built from defaults
+  std::filesystem::path database;    // default: $XDG_DATA_HOME/tendon/tendon.db
+  std::filesystem::path plugin_dir;  // default: $XDG_DATA_HOME/tendon/plugins
+  std::filesystem::path shoe_catalogue;  // optional extra catalogue CSV; empty: bundled only
+  Severity push_min_severity = Severity::warning;
+  int push_max_age_hours = 72;
+  std::vector<AthleteConfig> athletes;  // never empty
+
+  const AthleteConfig* athlete(std::string_view name) const;
+  const AthleteConfig& default_athlete() const { return athletes.front(); }
+};
+
+// $XDG_CONFIG_HOME/tendon/tendon.toml (or ~/.config/tendon/tendon.toml).
+std::filesystem::path default_config_path();
+
+// Reads and validates a config file. Unknown keys and bad values are ConfigError naming
+// file and line. Relative paths in the file are resolved against the file's folder.
+Config load_config(const std::filesystem::path& file);
+
+// The defaults: one athlete named after the user ($USER, else "me") in the system's time
+// zone, inbox ~/Tendon/inbox, database under $XDG_DATA_HOME/tendon.
+Config default_config();
+
+// explicit_file set: that file must exist. Otherwise the default path when it exists,
+// else default_config().
+Config load_config_or_defaults(const std::optional<std::filesystem::path>& explicit_file);
+
+// The machine's IANA zone: $TZ, /etc/timezone, the /etc/localtime link; "UTC" when unknown.
+std::string system_timezone();
+
+}  // namespace tendon

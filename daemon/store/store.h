@@ -1,0 +1,134 @@
+#pragma once
+// The one SQLite file that holds everything Tendon knows: athletes, shoes, activities with
+// their source identities, alerts with their state, pain check-ins.
+//
+// Opening applies the numbered migrations compiled into the binary, all in one
+// transaction; a database whose schema is newer than this binary knows is refused with a
+// clear message instead of being touched. WAL, foreign keys and a busy timeout are on for
+// every connection. Every mutating call is meant to run inside a Store::Transaction so
+// that one import is one transaction: a failure leaves the file as it was.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/activity.h"
+#include "core/alert.h"
+
+namespace tendon {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class AlertState { active, acknowledged, snoozed, withdrawn };
+const char* to_string(AlertState s);
+std::optional<AlertState> parse_alert_state(std::string_view text);
+
+struct StoredAlert {
+  std::int64_t id = 0;
+  std::string athlete;
+  Alert alert;
+  AlertState state = AlertState::active;
+  std::optional<Instant> snoozed_until;
+  Instant raised_at = 0;
+  Instant updated_at = 0;
+  std::string activity_source_id;  // the subject activity's source id ("" for check-ins)
+};
+
+struct AlertQuery {
+  std::optional<std::string> athlete;
+  bool include_withdrawn = false;
+  bool include_acknowledged = true;
+  std::optional<Severity> min_severity;
+  std::optional<Instant> since;  // subject time at or after
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (creating when missing, with its parent folders) and migrates. Throws StoreError
+  // naming the file and the reason (unreadable, not a database, schema too new, ...).
+  explicit Store(const std::filesystem::path& file);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::filesystem::path& path() const;
+  int schema_version() const;
+
+  // RAII: rolls back unless commit() was called. Not nestable.
+  class Transaction {
+   public:
+    explicit Transaction(Store& store);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+   private:
+    Store& store_;
+    bool done_ = false;
+  };
+
+  // --- athletes -----------------------------------------------------------------------
+  // Inserts the athlete or updates its time zone; returns the athlete's row id.
+  std::int64_t ensure_athlete(const std::string& name, const std::string& timezone);
+  std::vector<std::string> athletes();
+
+  // --- shoes --------------------------------------------------------------------------
+  // Inserts or replaces (by athlete + name) every field of the shoe.
+  void upsert_shoe(const std::string& athlete, const Shoe& shoe);
+  std::vector<Shoe> shoes(const std::string& athlete);
+  std::optional<Shoe> shoe(const std::string& athlete, const std::string& name);
+
+  // --- activities ---------------------------------------------------------------------
+  // The activity that a source identity (kind + source id) was stored under, if any.
+  std::optional<std::int64_t> find_by_source(const std::string& athlete, SourceKind kind,
+                                             const std::string& source_id);
+  // Activities of the athlete starting within [start - within_s, start + within_s].
+  std::vector<Activity> activities_near(const std::string& athlete, Instant start, std::int64_t within_s);
+  // Stores a new activity (athlete must exist) and records its source identity; returns its id.
+  std::int64_t insert_activity(const Activity& activity);
+  // A richer source describes a stored run: its figures replace the stored ones (the id
+  // stays) and its identity is recorded beside the old one.
+  void replace_activity(std::int64_t id, const Activity& richer);
+  // Records one more source identity for a stored activity (a poorer duplicate).
+  void add_source(std::int64_t id, SourceKind kind, const std::string& source_id,
+                  const std::string& source_name);
+  // Removes an activity, its source identities and its alerts.
+  void delete_activity(std::int64_t id);
+  std::optional<Activity> activity(std::int64_t id);
+  // The athlete's activities with from <= start < to, sorted by start then id.
+  std::vector<Activity> activities(const std::string& athlete, Instant from = INT64_MIN,
+                                   Instant to = INT64_MAX);
+
+  // --- alerts -------------------------------------------------------------------------
+  // Alerts that are not withdrawn: the detector engine's current conclusions.
+  std::vector<Alert> live_alerts(const std::string& athlete);
+  // New identity: stored active. Withdrawn identity: active again with the new figures.
+  // Live identity: figures, message and severity updated, state (ack/snooze) kept.
+  // Returns the alert's row id.
+  std::int64_t upsert_alert(const std::string& athlete, const Alert& alert, Instant now);
+  // Marks a live alert withdrawn (kept for history); false when there was none.
+  bool withdraw_alert(const std::string& athlete, const AlertKey& key, Instant now);
+  std::vector<StoredAlert> list_alerts(const AlertQuery& query);
+  std::optional<StoredAlert> alert_by_id(std::int64_t id);
+  // Acknowledge, snooze (until a time) or re-activate an alert; false when no such alert.
+  bool set_alert_state(std::int64_t id, AlertState state, std::optional<Instant> snoozed_until, Instant now);
+
+  // --- check-ins ----------------------------------------------------------------------
+  std::int64_t insert_checkin(const Checkin& checkin);
+  std::vector<Checkin> checkins(const std::string& athlete);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tendon
