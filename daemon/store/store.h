@@ -9,6 +9,7 @@
 // that one import is one transaction: a failure leaves the file as it was.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -61,6 +62,10 @@ class Store {
 
   const std::filesystem::path& path() const;
   int schema_version() const;
+
+  // The clock that decides, when alerts are read, whether a snooze has run out. The
+  // system clock unless set; tests and replays set their own.
+  void set_clock(std::function<Instant()> now);
 
   // RAII: rolls back unless commit() was called. Not nestable.
   class Transaction {
@@ -117,9 +122,14 @@ class Store {
   std::int64_t upsert_alert(const std::string& athlete, const Alert& alert, Instant now);
   // Marks a live alert withdrawn (kept for history); false when there was none.
   bool withdraw_alert(const std::string& athlete, const AlertKey& key, Instant now);
+  // Ordered by subject time (Alert::at), then id. A snoozed alert whose snoozed_until has
+  // passed (<= the store's clock, see set_clock) is reported here and by alert_by_id as
+  // active without snoozed_until; reading never rewrites the row.
   std::vector<StoredAlert> list_alerts(const AlertQuery& query);
   std::optional<StoredAlert> alert_by_id(std::int64_t id);
   // Acknowledge, snooze (until a time) or re-activate an alert; false when no such alert.
+  // A withdrawn alert counts as none (its cause is gone; only a new upsert brings it
+  // back). Snoozing needs snoozed_until (StoreError otherwise); other states clear it.
   bool set_alert_state(std::int64_t id, AlertState state, std::optional<Instant> snoozed_until, Instant now);
 
   // --- check-ins ----------------------------------------------------------------------
