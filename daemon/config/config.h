@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/shoe_catalogue.h"
 #include "core/activity.h"
 #include "core/alert.h"
 #include "core/thresholds.h"
@@ -30,8 +31,10 @@ struct AthleteConfig {
 
 struct Config {
   std::filesystem::path file;        // the file it came from; empty when built from defaults
-  std::filesystem::path database;    // default: $XDG_DATA_HOME/tendon/tendon.db
-  std::filesystem::path plugin_dir;  // default: $XDG_DATA_HOME/tendon/plugins
+  // Defaults: $STATE_DIRECTORY/tendon.db and $STATE_DIRECTORY/plugins under systemd, else
+  // $XDG_DATA_HOME/tendon/tendon.db and $XDG_DATA_HOME/tendon/plugins.
+  std::filesystem::path database;
+  std::filesystem::path plugin_dir;
   std::filesystem::path shoe_catalogue;  // optional extra catalogue CSV; empty: bundled only
   Severity push_min_severity = Severity::warning;
   int push_max_age_hours = 72;
@@ -41,6 +44,7 @@ struct Config {
   const AthleteConfig& default_athlete() const { return athletes.front(); }
 };
 
+// $CONFIGURATION_DIRECTORY/tendon.toml under systemd (ConfigurationDirectory=), else
 // $XDG_CONFIG_HOME/tendon/tendon.toml (or ~/.config/tendon/tendon.toml).
 std::filesystem::path default_config_path();
 
@@ -52,11 +56,21 @@ Config load_config(const std::filesystem::path& file);
 // zone, inbox ~/Tendon/inbox, database under $XDG_DATA_HOME/tendon.
 Config default_config();
 
+// The catalogue shoe drops come from: the bundled one, merged with config.shoe_catalogue
+// when set. Throws ConfigError when that file cannot be read or parsed.
+ShoeCatalogue effective_shoe_catalogue(const Config& config);
+
 // explicit_file set: that file must exist. Otherwise the default path when it exists,
 // else default_config().
 Config load_config_or_defaults(const std::optional<std::filesystem::path>& explicit_file);
 
-// The machine's IANA zone: $TZ, /etc/timezone, the /etc/localtime link; "UTC" when unknown.
+// The machine's IANA zone: $TZ (a leading ':' stripped; set but empty means UTC, as in
+// glibc), then the /etc/localtime link's target after ".../zoneinfo/", then /etc/timezone;
+// "UTC" when none names a known zone. /etc/localtime comes before /etc/timezone because it
+// is what libc reads; Debian's /etc/timezone can be stale.
 std::string system_timezone();
+// The same with its inputs explicit (tests): tz_env is $TZ's value, nullptr when unset.
+std::string system_timezone_from(const char* tz_env, const std::filesystem::path& localtime_link,
+                                 const std::filesystem::path& timezone_file);
 
 }  // namespace tendon
