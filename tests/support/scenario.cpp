@@ -25,6 +25,43 @@ std::vector<std::filesystem::path> scenario_files() {
   return out;
 }
 
+std::string scenario_as_log(const Scenario& s) {
+  std::string out;
+  for (const auto& a : s.activities) {
+    out += "{\"id\": \"" + a.source_id + "\", \"start\": \"" + format_iso8601_utc(a.start) + "\", \"sport\": \"" +
+           a.sport + "\", \"distance_m\": " + std::to_string(a.distance_m);
+    if (a.elapsed_s) out += ", \"duration_s\": " + std::to_string(*a.elapsed_s);
+    if (a.shoe) out += ", \"shoe\": \"" + *a.shoe + "\"";
+    out += "}\n";
+  }
+  return out;
+}
+
+std::string scenario_config(const Scenario& s, const std::string& database) {
+  std::string out = "database = \"" + database + "\"\n[athletes.runner]\ntimezone = \"" + s.timezone +
+                    "\"\ninboxes = []\n";
+  for (const auto& [name, drop] : s.shoe_drops) {
+    out += "[[athletes.runner.shoes]]\nname = \"" + name + "\"\ndrop_mm = " + std::to_string(drop) + "\n";
+  }
+  return out;
+}
+
+bool scenario_covers(std::string_view kind) { return kind != "shoe_transition"; }
+
+std::vector<std::string> scenario_params() {
+  std::vector<std::string> out;
+  for (const auto& f : scenario_files()) out.push_back(f.string());
+  if (out.empty()) out.push_back("");
+  return out;
+}
+
+std::string scenario_test_name(const std::string& path) {
+  if (path.empty()) return "missing_shared";
+  std::string n = std::filesystem::path(path).stem().string();
+  std::replace(n.begin(), n.end(), '-', '_');
+  return n;
+}
+
 Scenario load_scenario(const std::filesystem::path& file) {
   std::ifstream in(file);
   std::stringstream ss;

@@ -27,8 +27,22 @@ struct Scenario {
 };
 
 Scenario load_scenario(const std::filesystem::path& file);
+// The scenario as the product reads it: an activity log (JSON Lines) and a config file
+// with its time zone and shoe drops for one athlete named "runner".
+std::string scenario_as_log(const Scenario& s);
+std::string scenario_config(const Scenario& s, const std::string& database);
+
+// Kinds the scenario files state expectations for. Their generator does not model the
+// transition-exposure cap of SPEC.md 4, so shoe_transition alerts are checked on their
+// own figures instead (see docs/detectors.md).
+bool scenario_covers(std::string_view kind);
+
 // Every *.json under ../shared/scenarios, sorted; empty when the folder is absent.
 std::vector<std::filesystem::path> scenario_files();
 std::filesystem::path shared_dir();
+// For parameterised tests: every scenario path, or one "" standing for "../shared absent"
+// (the test skips it), and a test-name-safe stem of a path.
+std::vector<std::string> scenario_params();
+std::string scenario_test_name(const std::string& path);
 
 }  // namespace tendon::testing

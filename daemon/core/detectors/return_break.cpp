@@ -84,8 +84,8 @@ void detect_return(const RunJudgement& j, std::vector<Alert>& out) {
   Alert a = alert_for_run(run, AlertKind::return_overload, tier->name, Severity::warning, "return-to-run");
   a.figures = {
       {"week_m", since},
-      {"cap_m", round_to(cap, 1)},
-      {"prebreak_weekly_m", round_to(weekly, 1)},
+      {"cap_m", cap},
+      {"prebreak_weekly_m", weekly},
       {"return_activity_id", j.timeline[*back].id},
       {"return_date", format_day(j.timeline[*back].local_day)},
   };

@@ -29,7 +29,7 @@ void detect_shoe_mileage(const RunJudgement& j, std::vector<Alert>& out) {
     Alert a = alert_for_run(run, AlertKind::shoe_mileage, limit.category, limit.severity, "shoe-wear");
     a.figures = {
         {"shoe", shoe.shoe.name},
-        {"shoe_km", round_to(static_cast<double>(after) / 1000.0, 1)},
+        {"km", round_to(static_cast<double>(after) / 1000.0, 1)},
         {"limit_km", limit.km},
     };
     const bool replace = limit.severity == Severity::warning;

@@ -76,7 +76,7 @@ void detect_shoe_transition(const RunJudgement& j, std::vector<Alert>& out) {
       {"shoe_7d_m", e.shoe_m},
       {"total_7d_m", e.total_m},
   };
-  a.message = "Too much too soon in " + shoe.shoe.name + ": " + format_percent(share) + " of your last 7 days (" +
+  a.message = "Too much too soon in " + shoe.shoe.name + ": " + format_fixed(share * 100.0, 1) + " % of your last 7 days (" +
               format_km(static_cast<double>(e.shoe_m)) + " of " + format_km(static_cast<double>(e.total_m)) +
               ") in week " + std::to_string(e.week + 1) + " of the switch, where " + format_percent(e.cap) +
               " is the cap.";

@@ -1,0 +1,43 @@
+#include "offline_context.h"
+
+#include <ctime>
+
+#include "ingest/shoe_sync.h"
+
+namespace tendon::cli {
+
+
+OfflineContext OfflineContext::open(const Arguments& args) {
+  OfflineContext ctx;
+  std::optional<std::filesystem::path> file;
+  if (const auto c = args.option("config")) file = *c;
+  ctx.config = load_config_or_defaults(file);
+  ctx.catalogue = effective_shoe_catalogue(ctx.config);
+  ctx.json = args.flag("json");
+
+  if (const auto name = args.option("athlete")) {
+    ctx.athlete = ctx.config.athlete(*name);
+    if (!ctx.athlete) throw UsageError("unknown athlete '" + *name + "' (not in the config)");
+  } else {
+    ctx.athlete = &ctx.config.default_athlete();
+  }
+
+  if (const auto now = args.option("now")) {
+    const auto parsed = parse_iso8601(*now);
+    if (!parsed) throw UsageError("--now needs a time like 2026-03-01T07:00:00Z, not '" + *now + "'");
+    ctx.now = parsed->utc;
+  } else {
+    ctx.now = static_cast<Instant>(std::time(nullptr));
+  }
+
+  ctx.store = std::make_unique<Store>(ctx.config.database);
+  Store::Transaction tx(*ctx.store);
+  for (const auto& a : ctx.config.athletes) {
+    ctx.store->ensure_athlete(a.name, a.timezone);
+    sync_configured_shoes(*ctx.store, a);
+  }
+  tx.commit();
+  return ctx;
+}
+
+}  // namespace tendon::cli

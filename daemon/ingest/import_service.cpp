@@ -1,0 +1,121 @@
+#include "import_service.h"
+
+#include <algorithm>
+
+#include "athlete_engine.h"
+#include "file_formats.h"
+#include "shoe_sync.h"
+
+namespace tendon {
+
+std::size_t ImportReport::total(std::size_t AthleteImport::*field) const {
+  std::size_t n = 0;
+  for (const auto& a : athletes) n += a.*field;
+  return n;
+}
+
+ImportService::ImportService(Store& store, const Config& config, const ShoeCatalogue& catalogue)
+    : store_(store), config_(config), catalogue_(catalogue) {}
+
+ImportReport ImportService::import_file(const std::filesystem::path& file, const std::optional<std::string>& athlete,
+                                        Instant now) {
+  std::string bytes;
+  try {
+    bytes = read_file_bytes(file, kMaxFileBytes);
+  } catch (const std::exception& e) {
+    ImportReport report;
+    report.file = file;
+    report.error = e.what();
+    return report;
+  }
+  return import_bytes(file, bytes, athlete, now);
+}
+
+ImportReport ImportService::import_bytes(const std::filesystem::path& name, std::string_view bytes,
+                                         const std::optional<std::string>& athlete, Instant now) {
+  ImportReport report;
+  report.file = name;
+  ParsedFile parsed = parse_file_bytes(name, bytes);
+  report.format = parsed.format;
+  report.problems = std::move(parsed.problems);
+  if (!parsed.fatal.empty()) {
+    report.error = parsed.fatal;
+    return report;
+  }
+
+  const std::string fallback = athlete.value_or(config_.default_athlete().name);
+  if (!config_.athlete(fallback)) {
+    report.error = "unknown athlete '" + fallback + "' (not in the config)";
+    return report;
+  }
+  // Group by athlete, keeping file order within each.
+  std::map<std::string, std::vector<Activity>> by_athlete;
+  for (auto& a : parsed.activities) {
+    if (a.athlete.empty()) a.athlete = fallback;
+    if (!config_.athlete(a.athlete)) {
+      report.problems.push_back("activity " + a.source_id + ": unknown athlete '" + a.athlete + "' (skipped)");
+      continue;
+    }
+    a.source_name = name.filename().string();
+    by_athlete[a.athlete].push_back(std::move(a));
+  }
+
+  try {
+    Store::Transaction tx(store_);
+    for (auto& [athlete_name, activities] : by_athlete) {
+      report.athletes.push_back(store_for_athlete(*config_.athlete(athlete_name), std::move(activities), now));
+    }
+    tx.commit();
+  } catch (const std::exception& e) {
+    // Rolled back: nothing of this file is stored, and no alert of it may be reported.
+    report.athletes.clear();
+    report.error = e.what();
+  }
+  return report;
+}
+
+AthleteImport ImportService::store_for_athlete(const AthleteConfig& athlete, std::vector<Activity> activities,
+                                               Instant now) {
+  AthleteImport result;
+  result.athlete = athlete.name;
+  store_.ensure_athlete(athlete.name, athlete.timezone);
+  sync_configured_shoes(store_, athlete);
+  result.new_shoes = add_shoes_seen_in(store_, athlete.name, activities, catalogue_);
+  auto engine = load_engine(store_, athlete);
+
+  std::vector<Activity> added;
+  std::vector<std::int64_t> removed;
+  for (auto& a : activities) {
+    if (store_.find_by_source(athlete.name, a.source_kind, a.source_id)) {
+      ++result.already_imported;
+      continue;
+    }
+    std::optional<Activity> same;
+    for (auto& near : store_.activities_near(athlete.name, a.start, 60)) {
+      if (is_same_run(near, a)) {
+        same = std::move(near);
+        break;
+      }
+    }
+    if (!same) {
+      a.id = store_.insert_activity(a);
+      added.push_back(a);
+      ++result.imported;
+    } else if (a.source_kind > same->source_kind) {
+      // The richer source's figures win; the run keeps its id, so its alerts keep theirs.
+      store_.replace_activity(same->id, a);
+      a.id = same->id;
+      removed.push_back(same->id);
+      added.push_back(a);
+      ++result.replaced;
+    } else {
+      store_.add_source(same->id, a.source_kind, a.source_id, a.source_name);
+      ++result.duplicates;
+    }
+  }
+  result.alerts = engine->apply(added, removed);
+  save_alert_diff(store_, athlete.name, result.alerts, now);
+  return result;
+}
+
+}  // namespace tendon

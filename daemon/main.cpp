@@ -1,0 +1,34 @@
+// tendond: composition root only. Everything it does lives in sys/, ingest/, store/.
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "sys/daemon.h"
+
+int main(int argc, char** argv) {
+  std::optional<std::filesystem::path> config;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--config" && i + 1 < argc) {
+      config = argv[++i];
+    } else if (a.rfind("--config=", 0) == 0) {
+      config = a.substr(9);
+    } else if (a == "--help" || a == "-h") {
+      std::cout << "usage: tendond [--config FILE]\n"
+                   "Runs in the foreground. Without --config it reads $XDG_CONFIG_HOME/tendon/tendon.toml when it\n"
+                   "exists, else built-in defaults. SIGHUP reloads the config; SIGTERM or SIGINT stop it.\n";
+      return 0;
+    } else {
+      std::cerr << "tendond: unknown argument '" << a << "' (see tendond --help)\n";
+      return 2;
+    }
+  }
+  try {
+    tendon::Daemon daemon(config);
+    daemon.announce(std::cout);
+    return daemon.run(std::cout);
+  } catch (const std::exception& e) {
+    std::cerr << "tendond: " << e.what() << "\n";
+    return 1;
+  }
+}

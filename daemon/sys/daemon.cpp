@@ -1,0 +1,77 @@
+#include "daemon.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <csignal>
+
+#include "ingest/shoe_sync.h"
+
+namespace tendon {
+
+Daemon::Daemon(std::optional<std::filesystem::path> config_file)
+    : config_file_(std::move(config_file)), config_(load_config_or_defaults(config_file_)) {
+  store_ = std::make_unique<Store>(config_.database);
+  apply_config();
+}
+
+void Daemon::apply_config() {
+  Store::Transaction tx(*store_);
+  for (const auto& a : config_.athletes) {
+    store_->ensure_athlete(a.name, a.timezone);
+    sync_configured_shoes(*store_, a);
+  }
+  tx.commit();
+  for (const auto& a : config_.athletes) {
+    for (const auto& inbox : a.inboxes) std::filesystem::create_directories(inbox);
+  }
+}
+
+void Daemon::announce(std::ostream& out) const {
+  out << "tendond: config " << (config_.file.empty() ? std::string("(none, built-in defaults)") : config_.file.string())
+      << "\n";
+  out << "tendond: database " << store_->path().string() << " (schema " << store_->schema_version() << ")\n";
+  for (const auto& a : config_.athletes) {
+    out << "tendond: athlete " << a.name << " (" << a.timezone << ")";
+    for (const auto& inbox : a.inboxes) out << ", inbox " << inbox.string();
+    out << "\n";
+  }
+  out << "tendond: ready; SIGHUP reloads the config, SIGTERM stops" << std::endl;
+}
+
+bool Daemon::reload(std::ostream& log) {
+  try {
+    Config next = load_config_or_defaults(config_file_);
+    if (next.database != config_.database) {
+      log << "tendond: the database path changed in the config; restart to use " << next.database.string() << "\n";
+      next.database = config_.database;
+    }
+    config_ = std::move(next);
+    apply_config();
+    log << "tendond: config reloaded" << std::endl;
+    return true;
+  } catch (const std::exception& e) {
+    log << "tendond: config not reloaded, keeping the previous one: " << e.what() << std::endl;
+    return false;
+  }
+}
+
+int Daemon::run(std::ostream& log) {
+  boost::asio::io_context io;
+  boost::asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
+  std::function<void(const boost::system::error_code&, int)> on_signal = [&](const boost::system::error_code& ec,
+                                                                              int signo) {
+    if (ec) return;
+    if (signo == SIGHUP) {
+      reload(log);
+      signals.async_wait(on_signal);
+      return;
+    }
+    log << "tendond: " << (signo == SIGTERM ? "SIGTERM" : "SIGINT") << " received, stopping" << std::endl;
+    io.stop();
+  };
+  signals.async_wait(on_signal);
+  io.run();
+  return 0;
+}
+
+}  // namespace tendon

@@ -1,0 +1,35 @@
+#pragma once
+// The long-running service: owns the config and the store, says what it uses, and waits
+// on the event loop. SIGTERM / SIGINT stop it cleanly; SIGHUP reloads the config (a bad
+// new config is reported and the old one kept).
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+
+#include "config/config.h"
+#include "store/store.h"
+
+namespace tendon {
+
+class Daemon {
+ public:
+  // Loads the config, opens (and migrates) the database, registers athletes and shoes and
+  // creates missing inbox folders. Throws with a message naming file and reason.
+  explicit Daemon(std::optional<std::filesystem::path> config_file);
+
+  // One line per fact: which config, which database, each athlete's zone and inboxes.
+  void announce(std::ostream& out) const;
+  // Runs the event loop until SIGTERM or SIGINT; returns the exit code.
+  int run(std::ostream& log);
+
+ private:
+  void apply_config();
+  bool reload(std::ostream& log);
+
+  std::optional<std::filesystem::path> config_file_;
+  Config config_;
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace tendon

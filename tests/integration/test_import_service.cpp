@@ -1,0 +1,130 @@
+// ImportService on a real SQLite file: duplicates across sources, re-import, bad lines,
+// and one import as one transaction.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "ingest/import_service.h"
+#include "support/process.h"
+
+namespace tendon::testing {
+namespace {
+
+class ImportServiceTest : public ::testing::Test {
+ protected:
+  ImportServiceTest() {
+    dir.write("tendon.toml", "database = \"tendon.db\"\n[athletes.ana]\ntimezone = \"Europe/Berlin\"\ninboxes = []\n"
+                             "[athletes.ben]\ntimezone = \"UTC\"\ninboxes = []\n");
+    config = load_config(dir / "tendon.toml");
+    catalogue = ShoeCatalogue::bundled();
+    store = std::make_unique<Store>(config.database);
+    service = std::make_unique<ImportService>(*store, config, catalogue);
+  }
+  ImportReport import(const std::string& name, const std::string& content) {
+    dir.write(name, content);
+    return service->import_file(dir / name, std::nullopt, 1800000000);
+  }
+
+  TempDir dir;
+  Config config;
+  ShoeCatalogue catalogue;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<ImportService> service;
+};
+
+const char* kTwoRuns =
+    "{\"id\": \"r1\", \"start\": \"2026-03-02T07:00:00Z\", \"sport\": \"running\", \"distance_m\": 10000}\n"
+    "{\"id\": \"r2\", \"start\": \"2026-03-04T07:00:00Z\", \"sport\": \"running\", \"distance_m\": 13000}\n";
+
+TEST_F(ImportServiceTest, ImportsJudgesAndRecognisesTheSameFileAgain) {
+  const ImportReport first = import("log.jsonl", kTwoRuns);
+  ASSERT_FALSE(first.failed()) << first.error;
+  EXPECT_EQ(first.total(&AthleteImport::imported), 2u);
+  ASSERT_EQ(first.athletes.size(), 1u);
+  EXPECT_EQ(first.athletes[0].athlete, "ana") << "records without athlete go to the first athlete";
+  ASSERT_EQ(first.athletes[0].alerts.raised.size(), 1u);
+  EXPECT_EQ(first.athletes[0].alerts.raised[0].kind, AlertKind::spike);
+  EXPECT_EQ(store->live_alerts("ana").size(), 1u);
+
+  const ImportReport again = import("log.jsonl", kTwoRuns);
+  EXPECT_EQ(again.total(&AthleteImport::imported), 0u);
+  EXPECT_EQ(again.total(&AthleteImport::already_imported), 2u);
+  EXPECT_TRUE(again.athletes[0].alerts.empty());
+  EXPECT_EQ(store->activities("ana").size(), 2u);
+}
+
+TEST_F(ImportServiceTest, TheSameRunFromAnotherSourceIsCountedOnce) {
+  import("a.jsonl", kTwoRuns);
+  // 40 s later and 2 % longer: the same run as r2 logged elsewhere.
+  const ImportReport dup = import(
+      "b.csv", "id,start,sport,distance_m\nother-r2,2026-03-04T07:00:40Z,running,13260\n");
+  ASSERT_FALSE(dup.failed()) << dup.error;
+  EXPECT_EQ(dup.total(&AthleteImport::duplicates), 1u);
+  EXPECT_EQ(store->activities("ana").size(), 2u);
+  EXPECT_TRUE(store->find_by_source("ana", SourceKind::summary, "other-r2")) << "both identities are known";
+  // 61 s apart is another run.
+  const ImportReport other = import("c.csv", "id,start,sport,distance_m\nr3,2026-03-04T07:01:01Z,running,13000\n");
+  EXPECT_EQ(other.total(&AthleteImport::imported), 1u);
+}
+
+TEST_F(ImportServiceTest, BadLinesAreReportedAndTheRestImports) {
+  const ImportReport r = import("log.jsonl", std::string(kTwoRuns) +
+                                                 "{\"id\": \"bad\", \"start\": \"2026-03-04T07:00:00\", \"sport\": "
+                                                 "\"running\", \"distance_m\": 5000}\nnot json\n");
+  ASSERT_FALSE(r.failed());
+  EXPECT_EQ(r.total(&AthleteImport::imported), 2u);
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_NE(r.problems[0].find("line 3"), std::string::npos) << r.problems[0];
+  EXPECT_NE(r.problems[1].find("line 4"), std::string::npos) << r.problems[1];
+}
+
+TEST_F(ImportServiceTest, RecordsGoToTheirNamedAthleteAndUnknownOnesAreSkipped) {
+  const ImportReport r = import(
+      "log.jsonl",
+      "{\"id\": \"b1\", \"athlete\": \"ben\", \"start\": \"2026-03-01T07:00:00Z\", \"sport\": \"run\", \"distance_m\": 5000}\n"
+      "{\"id\": \"z1\", \"athlete\": \"zoe\", \"start\": \"2026-03-01T07:00:00Z\", \"sport\": \"run\", \"distance_m\": 5000}\n");
+  EXPECT_EQ(store->activities("ben").size(), 1u);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_NE(r.problems[0].find("zoe"), std::string::npos);
+}
+
+TEST_F(ImportServiceTest, UnsupportedAndUnreadableFilesFailWithAReasonAndStoreNothing) {
+  const ImportReport r = import("notes.txt", "hello");
+  ASSERT_TRUE(r.failed());
+  EXPECT_NE(r.error_line().find("notes.txt"), std::string::npos);
+  EXPECT_NE(r.error.find("unsupported"), std::string::npos);
+  const ImportReport missing = service->import_file(dir / "absent.jsonl", std::nullopt, 0);
+  EXPECT_TRUE(missing.failed());
+  EXPECT_TRUE(store->activities("ana").empty());
+}
+
+TEST_F(ImportServiceTest, AFailureMidImportLeavesTheDatabaseAsItWas) {
+  import("first.jsonl", kTwoRuns);
+  const auto alerts_before = store->live_alerts("ana");
+  {
+    // A real SQLite failure on the third record of the next file.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(config.database.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TRIGGER boom BEFORE INSERT ON activities WHEN NEW.source_id = 'boom' "
+                           "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  store = std::make_unique<Store>(config.database);
+  service = std::make_unique<ImportService>(*store, config, catalogue);
+  const ImportReport r = import(
+      "second.jsonl",
+      "{\"id\": \"r4\", \"start\": \"2026-03-05T07:00:00Z\", \"sport\": \"running\", \"distance_m\": 20000}\n"
+      "{\"id\": \"r5\", \"start\": \"2026-03-06T07:00:00Z\", \"sport\": \"running\", \"distance_m\": 9000}\n"
+      "{\"id\": \"boom\", \"start\": \"2026-03-07T07:00:00Z\", \"sport\": \"running\", \"distance_m\": 9000}\n");
+  ASSERT_TRUE(r.failed());
+  EXPECT_NE(r.error.find("disk on fire"), std::string::npos) << r.error;
+  EXPECT_TRUE(r.athletes.empty()) << "no alert of a rolled-back import is reported";
+  EXPECT_EQ(store->activities("ana").size(), 2u);
+  EXPECT_EQ(store->live_alerts("ana").size(), alerts_before.size());
+  EXPECT_FALSE(store->find_by_source("ana", SourceKind::summary, "r4"));
+}
+
+}  // namespace
+}  // namespace tendon::testing
