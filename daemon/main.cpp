@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sys/daemon.h"
+#include "tendon/version.h"
 
 int main(int argc, char** argv) {
   std::optional<std::filesystem::path> config;
@@ -13,8 +14,11 @@ int main(int argc, char** argv) {
       config = argv[++i];
     } else if (a.rfind("--config=", 0) == 0) {
       config = a.substr(9);
+    } else if (a == "--version") {
+      std::cout << "tendond " << TENDON_VERSION << "\n";
+      return 0;
     } else if (a == "--help" || a == "-h") {
-      std::cout << "usage: tendond [--config FILE]\n"
+      std::cout << "usage: tendond [--config FILE] [--version]\n"
                    "Runs in the foreground. Without --config it reads $XDG_CONFIG_HOME/tendon/tendon.toml when it\n"
                    "exists, else built-in defaults. SIGHUP reloads the config; SIGTERM or SIGINT stop it.\n";
       return 0;

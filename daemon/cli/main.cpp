@@ -6,6 +6,7 @@
 #include "config/config.h"
 #include "exit_codes.h"
 #include "store/store.h"
+#include "tendon/version.h"
 #include "verbs.h"
 
 namespace {
@@ -49,6 +50,10 @@ int main(int argc, char** argv) {
   try {
     const Arguments args =
         parse_arguments(argc, argv, {"config", "athlete", "now", "limit", "severity", "during", "after", "morning", "at", "activity"});
+    if (args.flag("version") || args.verb == "version") {
+      std::cout << "tendonctl " << TENDON_VERSION << "\n";
+      return kExitOk;
+    }
     if (args.verb.empty() || args.verb == "help") {
       print_help(args.verb.empty() && !args.flag("help") ? std::cerr : std::cout);
       return args.verb.empty() && !args.flag("help") ? kExitUsage : kExitOk;

@@ -1,6 +1,6 @@
 #pragma once
 // Sport names from every source folded to one vocabulary ("Run", "trail run",
-// "TrailRun", "running/trail" all become running or trail_running), and the running test.
+// "TrailRun" all become running or trail_running), and the running test.
 #include <string>
 #include <string_view>
 #include <vector>

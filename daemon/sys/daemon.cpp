@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include "ingest/shoe_sync.h"
+#include "tendon/version.h"
 
 namespace tendon {
 
@@ -27,6 +28,7 @@ void Daemon::apply_config() {
 }
 
 void Daemon::announce(std::ostream& out) const {
+  out << "tendond " << TENDON_VERSION << "\n";
   out << "tendond: config " << (config_.file.empty() ? std::string("(none, built-in defaults)") : config_.file.string())
       << "\n";
   out << "tendond: database " << store_->path().string() << " (schema " << store_->schema_version() << ")\n";

@@ -50,20 +50,26 @@ std::optional<double> morning_mean(const std::vector<Checkin>& cs, Instant from,
 void detect_pain(const std::vector<Checkin>& cs, std::size_t index, const PainThresholds& t,
                  std::optional<Instant> last_trend, std::vector<Alert>& out) {
   const Checkin& c = cs[index];
-  if (c.pain_during && *c.pain_during > t.during_max) {
-    Alert a = pain_alert(c, "during", Severity::warning);
-    a.figures = {{"pain", static_cast<std::int64_t>(*c.pain_during)}, {"limit", static_cast<std::int64_t>(t.during_max)}};
-    a.message = "Pain " + std::to_string(*c.pain_during) + "/10 during the run, above the acceptable " +
-                std::to_string(t.during_max) + "/10.";
-    a.advice = "Cut the next sessions shorter and easier until pain during running stays at 5/10 or less.";
-    out.push_back(std::move(a));
-  }
-  if (c.pain_after && *c.pain_after > t.after_max) {
-    Alert a = pain_alert(c, "after", Severity::warning);
-    a.figures = {{"pain", static_cast<std::int64_t>(*c.pain_after)}, {"limit", static_cast<std::int64_t>(t.after_max)}};
-    a.message = "Pain " + std::to_string(*c.pain_after) + "/10 after the run, above the acceptable " +
-                std::to_string(t.after_max) + "/10.";
-    a.advice = "Check how it feels tomorrow morning; if it has not settled, reduce the load.";
+  struct Limit {
+    const std::optional<int>& score;
+    int max;
+    const char* category;
+    const char* when;
+    const char* advice;
+  };
+  const Limit limits[] = {
+      {c.pain_during, t.during_max, "during", "during the run",
+       "Cut the next sessions shorter and easier until pain during running stays at 5/10 or less."},
+      {c.pain_after, t.after_max, "after", "after the run",
+       "Check how it feels tomorrow morning; if it has not settled, reduce the load."},
+  };
+  for (const auto& limit : limits) {
+    if (!limit.score || *limit.score <= limit.max) continue;
+    Alert a = pain_alert(c, limit.category, Severity::warning);
+    a.figures = {{"pain", static_cast<std::int64_t>(*limit.score)}, {"limit", static_cast<std::int64_t>(limit.max)}};
+    a.message = "Pain " + std::to_string(*limit.score) + "/10 " + limit.when + ", above the acceptable " +
+                std::to_string(limit.max) + "/10.";
+    a.advice = limit.advice;
     out.push_back(std::move(a));
   }
   if (c.morning) {
