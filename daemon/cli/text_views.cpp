@@ -45,10 +45,10 @@ std::string status_text(const AthleteConfig& athlete, const ZoneRules& zone, con
   if (s.longest_30d) {
     out << "  Longest run, last 30 days: " << km(static_cast<double>(s.longest_30d->distance_m)) << " on "
         << s.longest_30d->date << "\n";
-    out << "  Safe ceiling today:        " << km(static_cast<double>(*s.safe_ceiling_m)) << "\n";
+    out << "  Safe ceiling today:        " << format_km_floor(static_cast<double>(*s.safe_ceiling_m)) << "\n";
     out << "  On " << date_of(*s.baseline_leaves_at, zone) << " that run leaves the window; ";
     if (s.next_ceiling_m) {
-      out << "the ceiling becomes " << km(static_cast<double>(*s.next_ceiling_m)) << " (longest then "
+      out << "the ceiling becomes " << format_km_floor(static_cast<double>(*s.next_ceiling_m)) << " (longest then "
           << km(static_cast<double>(*s.next_baseline_m)) << ").\n";
     } else {
       out << "no run will be left in it.\n";

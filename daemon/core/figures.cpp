@@ -1,5 +1,6 @@
 #include "figures.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace tendon {
@@ -11,8 +12,16 @@ std::string format_km(double metres) {
 }
 
 std::string format_percent(double ratio) {
+  // One decimal below 100 %, so "10.4 %" never reads as the 10 % limit it was compared with.
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f %%", ratio * 100.0);
+  const double pct = ratio * 100.0;
+  std::snprintf(buf, sizeof buf, std::fabs(pct) < 100.0 ? "%.1f %%" : "%.0f %%", pct);
+  return buf;
+}
+
+std::string format_km_floor(double metres) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f km", std::floor(metres / 10.0) / 100.0);
   return buf;
 }
 

@@ -28,8 +28,10 @@ inline double growth_ratio(std::int64_t value, std::int64_t base) {
 
 // "18.4 km" (metres in, one decimal).
 std::string format_km(double metres);
-// "31 %" of a ratio 0.31, rounded to the nearest whole per cent.
+// "31.0 %" of a ratio 0.31 (whole per cents from 100 % up).
 std::string format_percent(double ratio);
+// A limit to stay under, rounded down to 10 m so it never reads higher than it is: "11.06 km".
+std::string format_km_floor(double metres);
 // "5.4 mm"
 std::string format_mm(double mm);
 // "1.64" (fixed decimals)

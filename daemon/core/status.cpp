@@ -35,6 +35,7 @@ std::optional<ReturnStatus> returning_at(const Timeline& tl, Instant now) {
     fraction = t.overload_significant;
   }
   const auto prebreak = tl.distance_between(last.start - days(t.prebreak_days) + 1, last.start + 1);
+  if (prebreak <= 0) return std::nullopt;  // nothing ran before the break: no cap to state
   r.first_week_cap_m = fraction * static_cast<double>(prebreak) / (t.prebreak_days / 7.0);
   return r;
 }
@@ -49,14 +50,18 @@ Status compute_status(const Timeline& tl, Instant now) {
   if (end > 0) s.last_run = ref_of(tl[end - 1]);
 
   // The window of "today" is the 30 days before now, as for a run starting now.
-  if (const auto base = longest_before(tl, now, spike.window_days)) {
+  const auto base = longest_before(tl, now, spike.window_days);
+  if (base && base->distance_m > 0) {
     const Run& b = tl[base->index];
     s.longest_30d = ref_of(b);
     s.safe_ceiling_m = safe_ceiling_m(b.distance_m, spike);
     s.baseline_leaves_at = b.start + days(spike.window_days);
     std::optional<std::int64_t> next;
-    for (std::size_t i = base->index + 1; i < end; ++i) next = std::max(next.value_or(0), tl[i].distance_m);
-    if (next) {
+    // The baseline leaves one second after this instant; runs sharing its start leave with it.
+    for (std::size_t i = base->index + 1; i < end; ++i) {
+      if (tl[i].start > b.start) next = std::max(next.value_or(0), tl[i].distance_m);
+    }
+    if (next && *next > 0) {
       s.next_baseline_m = *next;
       s.next_ceiling_m = safe_ceiling_m(*next, spike);
     }
@@ -110,14 +115,29 @@ PlanCheck check_plan(const Timeline& tl, Instant now, std::int64_t distance_m) {
       p.category = band->category;
       p.answer = "Yes: " + planned + " would be a " + band->category + " spike today, " + format_percent(*p.ratio) +
                  " over your 30-day longest. Safe ceiling today: " +
-                 format_km(static_cast<double>(*p.safe_ceiling_m)) + ".";
-      p.why = "Your longest run of the last 30 days is " + base_text + "; RUNSAFE 2025 found runs " +
-              band->band_text + " longer than that raised the injury rate (HRR " + format_fixed(band->hazard_ratio, 2) +
-              ").";
+                 format_km_floor(static_cast<double>(*p.safe_ceiling_m)) + ".";
+      p.why = "Your longest run of the last 30 days is " + base_text + ".";
+      if (bands_match_study(spike)) {
+        p.why += std::string(" RUNSAFE 2025 found runs ") + band->band_text +
+                 " longer than that raised the injury rate (HRR " + format_fixed(band->hazard_ratio, 2) + ").";
+      }
     } else {
       p.answer = "No: " + planned + " is within your safe ceiling of " +
-                 format_km(static_cast<double>(*p.safe_ceiling_m)) + " today.";
-      p.why = "Your longest run of the last 30 days is " + base_text + "; up to 10 % more is not a spike.";
+                 format_km_floor(static_cast<double>(*p.safe_ceiling_m)) + " today.";
+      p.why = "Your longest run of the last 30 days is " + base_text + "; up to " + allowance_text(spike) +
+              " more is not a spike.";
+      // "Today" ends at midnight: the baseline may leave the window before then.
+      const Instant leaves = b.start + days(spike.window_days);
+      if (leaves < now + kSecondsPerDay) {
+        std::optional<std::int64_t> next;
+        for (std::size_t i = base->index + 1; i < end_at(tl, now); ++i) {
+          if (tl[i].start > b.start) next = std::max(next.value_or(0), tl[i].distance_m);
+        }
+        p.why += " But that run leaves the window at " + format_iso8601_local(leaves + 1, tl.zone().utc_offset_at(leaves)) +
+                 (next ? "; from then on the ceiling is " + format_km_floor(static_cast<double>(safe_ceiling_m(*next, spike)))
+                       : std::string("; after that no spike is judged")) +
+                 ".";
+      }
     }
   }
   if (p.returning) {

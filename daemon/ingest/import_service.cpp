@@ -101,12 +101,19 @@ AthleteImport ImportService::store_for_athlete(const AthleteConfig& athlete, std
       a.id = store_.insert_activity(a);
       added.push_back(a);
       ++result.imported;
-    } else if (a.source_kind > same->source_kind) {
-      // The richer source's figures win; the run keeps its id, so its alerts keep theirs.
+    } else if (a.source_kind > same->source_kind ||
+               (a.source_kind == same->source_kind && a.source_id < same->source_id)) {
+      // The richer source's figures win (between equals, the smaller source id, so the
+      // result never depends on which arrived first); the run keeps its id and alerts.
       store_.replace_activity(same->id, a);
       a.id = same->id;
-      removed.push_back(same->id);
-      added.push_back(a);
+      const auto in_batch = std::find_if(added.begin(), added.end(), [&](const Activity& x) { return x.id == a.id; });
+      if (in_batch != added.end()) {
+        *in_batch = a;  // stored earlier in this very import: the engine has not seen it yet
+      } else {
+        removed.push_back(same->id);
+        added.push_back(a);
+      }
       ++result.replaced;
     } else {
       store_.add_source(same->id, a.source_kind, a.source_id, a.source_name);

@@ -58,12 +58,37 @@ TEST_F(ImportServiceTest, TheSameRunFromAnotherSourceIsCountedOnce) {
   const ImportReport dup = import(
       "b.csv", "id,start,sport,distance_m\nother-r2,2026-03-04T07:00:40Z,running,13260\n");
   ASSERT_FALSE(dup.failed()) << dup.error;
-  EXPECT_EQ(dup.total(&AthleteImport::duplicates), 1u);
+  // Equally rich: the smaller source id ("other-r2" < "r2") keeps its figures.
+  EXPECT_EQ(dup.total(&AthleteImport::replaced), 1u);
+  EXPECT_EQ(store->activities("ana").back().distance_m, 13260);
   EXPECT_EQ(store->activities("ana").size(), 2u);
   EXPECT_TRUE(store->find_by_source("ana", SourceKind::summary, "other-r2")) << "both identities are known";
-  // 61 s apart is another run.
-  const ImportReport other = import("c.csv", "id,start,sport,distance_m\nr3,2026-03-04T07:01:01Z,running,13000\n");
+  // 61 s after the kept copy (07:00:40) is another run.
+  const ImportReport other = import("c.csv", "id,start,sport,distance_m\nr3,2026-03-04T07:01:41Z,running,13000\n");
   EXPECT_EQ(other.total(&AthleteImport::imported), 1u);
+}
+
+TEST_F(ImportServiceTest, WhichCopyOfADuplicateIsKeptDoesNotDependOnImportOrder) {
+  const std::string a = "id,start,sport,distance_m\nstrava-1,2026-03-04T07:00:00Z,running,10000\n";
+  const std::string b = "id,start,sport,distance_m\ngarmin-1,2026-03-04T07:00:30Z,running,10290\n";
+  import("a.csv", a);
+  const ImportReport second = import("b.csv", b);
+  EXPECT_EQ(second.total(&AthleteImport::replaced), 1u);
+  const double kept_forward = store->activities("ana").at(0).distance_m;
+
+  TempDir other;
+  other.write("tendon.toml", "database = \"t.db\"\n[athletes.ana]\ntimezone = \"UTC\"\ninboxes = []\n");
+  const Config reverse_config = load_config(other / "tendon.toml");
+  Store reverse_store(reverse_config.database);
+  ImportService reverse(reverse_store, reverse_config, catalogue);
+  other.write("b.csv", b);
+  other.write("a.csv", a);
+  reverse.import_file(other / "b.csv", std::nullopt, 0);
+  const ImportReport kept = reverse.import_file(other / "a.csv", std::nullopt, 0);
+  EXPECT_EQ(kept.total(&AthleteImport::duplicates), 1u);
+  ASSERT_EQ(reverse_store.activities("ana").size(), 1u);
+  EXPECT_EQ(reverse_store.activities("ana").at(0).distance_m, kept_forward);
+  EXPECT_EQ(kept_forward, 10290) << "garmin-1 < strava-1";
 }
 
 TEST_F(ImportServiceTest, BadLinesAreReportedAndTheRestImports) {

@@ -73,6 +73,7 @@ void detect_return(const RunJudgement& j, std::vector<Alert>& out) {
   for (std::size_t k = *back; k < j.index; ++k) since_before += j.timeline[k].distance_m;
   const std::int64_t since = since_before + run.distance_m;
   const std::int64_t prebreak = prebreak_total(j.timeline, *back, t);
+  if (prebreak <= 0) return;  // only zero-distance runs before the break: no volume to cap against
   // since > fraction * prebreak / weeks, exactly: since * weeks_days * 10000 > bp * prebreak * 7
   const auto over = [&](std::int64_t metres) {
     return metres * t.prebreak_days * 10000 > basis_points(tier->overload_fraction) * prebreak * 7;

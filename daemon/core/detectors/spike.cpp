@@ -29,12 +29,15 @@ void detect_spike(const RunJudgement& j, std::vector<Alert>& out) {
   };
   a.message = std::string("Long run spike: ") + format_km(static_cast<double>(run.distance_m)) + " is " +
               format_percent(ratio) + " over your " + std::to_string(t.window_days) + "-day longest (" +
-              format_km(static_cast<double>(base.distance_m)) + ", " + format_short_day(base.local_day) +
-              "). Runners with runs " + band->band_text + " longer had a " + format_percent(band->hazard_ratio - 1.0) +
-              " higher injury rate (RUNSAFE 2025, HRR " + format_fixed(band->hazard_ratio, 2) + ").";
+              format_km(static_cast<double>(base.distance_m)) + ", " + format_short_day(base.local_day) + ").";
+  if (bands_match_study(t)) {
+    a.message += std::string(" Runners with runs ") + band->band_text + " longer had a " +
+                 format_fixed((band->hazard_ratio - 1.0) * 100.0, 0) + " % higher injury rate (RUNSAFE 2025, HRR " +
+                 format_fixed(band->hazard_ratio, 2) + ").";
+  }
   a.advice = "Keep your next long runs at or below " +
-             format_km(static_cast<double>(safe_ceiling_m(baseline->distance_m, t))) +
-             " (10 % over your 30-day longest) and let the tendon adapt for a few days before going longer.";
+             format_km_floor(static_cast<double>(safe_ceiling_m(baseline->distance_m, t))) + " (" + allowance_text(t) +
+             " over your 30-day longest) and let the tendon adapt for a few days before going longer.";
   out.push_back(std::move(a));
 }
 

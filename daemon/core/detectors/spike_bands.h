@@ -3,6 +3,7 @@
 // the status view and the plan check so all three answer the same.
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "core/alert.h"
 #include "core/figures.h"
@@ -30,6 +31,15 @@ inline std::optional<SpikeBand> spike_band(std::int64_t distance_m, std::int64_t
   }
   return SpikeBand{"large", Severity::critical, 2.28, "1.50-3.48", "more than 100 %"};
 }
+
+// The study's rate ratios describe its own bands only; with other configured bands a
+// message must not quote them.
+inline bool bands_match_study(const SpikeThresholds& t) {
+  return basis_points(t.small) == 1000 && basis_points(t.moderate) == 3000 && basis_points(t.large) == 10000;
+}
+
+// "10 %" of the configured spike threshold, for messages.
+inline std::string allowance_text(const SpikeThresholds& t) { return format_fixed(t.small * 100.0, 0) + " %"; }
 
 // The longest distance that is not a spike: (1 + small) x baseline, in whole metres.
 inline std::int64_t safe_ceiling_m(std::int64_t baseline_m, const SpikeThresholds& t) {
