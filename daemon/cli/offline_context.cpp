@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "ingest/judgement_basis.h"
 #include "ingest/shoe_sync.h"
 
 namespace tendon::cli {
@@ -35,6 +36,7 @@ OfflineContext OfflineContext::open(const Arguments& args) {
   for (const auto& a : ctx.config.athletes) {
     ctx.store->ensure_athlete(a.name, a.timezone);
     sync_configured_shoes(*ctx.store, a);
+    rejudge_if_basis_changed(*ctx.store, a, ctx.now);
   }
   tx.commit();
   return ctx;

@@ -4,6 +4,7 @@
 
 #include "athlete_engine.h"
 #include "file_formats.h"
+#include "judgement_basis.h"
 #include "shoe_sync.h"
 
 namespace tendon {
@@ -81,6 +82,7 @@ AthleteImport ImportService::store_for_athlete(const AthleteConfig& athlete, std
   store_.ensure_athlete(athlete.name, athlete.timezone);
   sync_configured_shoes(store_, athlete);
   result.new_shoes = add_shoes_seen_in(store_, athlete.name, activities, catalogue_);
+  const AlertDiff rejudged = rejudge_if_basis_changed(store_, athlete, now);
   auto engine = load_engine(store_, athlete);
 
   std::vector<Activity> added;
@@ -122,6 +124,10 @@ AthleteImport ImportService::store_for_athlete(const AthleteConfig& athlete, std
   }
   result.alerts = engine->apply(added, removed);
   save_alert_diff(store_, athlete.name, result.alerts, now);
+  // What the config change itself raised or withdrew belongs to this report too.
+  result.alerts.raised.insert(result.alerts.raised.begin(), rejudged.raised.begin(), rejudged.raised.end());
+  result.alerts.updated.insert(result.alerts.updated.begin(), rejudged.updated.begin(), rejudged.updated.end());
+  result.alerts.withdrawn.insert(result.alerts.withdrawn.begin(), rejudged.withdrawn.begin(), rejudged.withdrawn.end());
   return result;
 }
 

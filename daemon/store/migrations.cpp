@@ -105,8 +105,15 @@ CREATE INDEX alerts_activity ON alerts (activity_id);
 CREATE INDEX alerts_checkin ON alerts (checkin_id);
 )sql";
 
+// What the stored alerts were judged with (thresholds, zone, shoe table), so a config
+// change that alters a verdict is noticed and the history judged again.
+constexpr std::string_view kSchema2 = R"sql(
+ALTER TABLE athletes ADD COLUMN judged_with TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchema1},
+    Migration{2, kSchema2},
 };
 
 constexpr bool versions_are_consecutive() {

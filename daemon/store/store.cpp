@@ -110,4 +110,16 @@ std::vector<std::string> Store::athletes() {
   return names;
 }
 
+std::string Store::judged_with(const std::string& athlete) {
+  auto q = impl_->db->cached("SELECT judged_with FROM athletes WHERE name = ?");
+  q->bind_all(athlete);
+  return q->step() ? q->text(0) : std::string();
+}
+
+void Store::set_judged_with(const std::string& athlete, const std::string& fingerprint) {
+  auto q = impl_->db->cached("UPDATE athletes SET judged_with = ? WHERE id = ?");
+  q->bind_all(fingerprint, impl_->athlete_id(athlete));
+  q->step();
+}
+
 }  // namespace tendon

@@ -51,7 +51,7 @@ struct AlertQuery {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (creating when missing, with its parent folders) and migrates. Throws StoreError
   // naming the file and the reason (unreadable, not a database, schema too new, ...).
@@ -85,6 +85,9 @@ class Store {
   // Inserts the athlete or updates its time zone; returns the athlete's row id.
   std::int64_t ensure_athlete(const std::string& name, const std::string& timezone);
   std::vector<std::string> athletes();
+  // A fingerprint of what the athlete's stored alerts were judged with ("" until set).
+  std::string judged_with(const std::string& athlete);
+  void set_judged_with(const std::string& athlete, const std::string& fingerprint);
 
   // --- shoes --------------------------------------------------------------------------
   // Inserts or replaces (by athlete + name) every field of the shoe.

@@ -3,7 +3,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
+#include <ctime>
 
+#include "ingest/judgement_basis.h"
 #include "ingest/shoe_sync.h"
 #include "tendon/version.h"
 
@@ -20,6 +22,7 @@ void Daemon::apply_config() {
   for (const auto& a : config_.athletes) {
     store_->ensure_athlete(a.name, a.timezone);
     sync_configured_shoes(*store_, a);
+    rejudge_if_basis_changed(*store_, a, static_cast<Instant>(std::time(nullptr)));
   }
   tx.commit();
   for (const auto& a : config_.athletes) {
