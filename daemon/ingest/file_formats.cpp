@@ -27,7 +27,9 @@ ParsedFile parse_log(std::string_view bytes, LogFormat format) {
     out.problems.push_back(p.line ? "line " + std::to_string(p.line) + ": " + p.reason : p.reason);
   }
   if (r.fatal) {
+    // The fatal reason is the first problem; say it once, as the file's error.
     out.fatal = r.problems.empty() ? "not a readable activity log" : r.problems.front().reason;
+    if (!out.problems.empty()) out.problems.erase(out.problems.begin());
   }
   return out;
 }
