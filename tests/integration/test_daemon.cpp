@@ -28,7 +28,7 @@ class RunningDaemon {
       const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
       dup2(fd, 1);
       dup2(fd, 2);
-      const std::string home = "HOME=" + dir.path(), data = "XDG_DATA_HOME=" + dir / "data",
+      const std::string home = "HOME=" + dir.path().string(), data = "XDG_DATA_HOME=" + dir / "data",
                         conf = "XDG_CONFIG_HOME=" + dir / "config", user = "USER=tester";
       putenv(const_cast<char*>(home.c_str()));
       putenv(const_cast<char*>(data.c_str()));

@@ -10,37 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.h"
+
 namespace tendon::test {
 
-// A fresh folder under $TMPDIR, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "tendon-config-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
-  // Writes `text` to path()/name (creating folders) and returns the full path.
-  std::filesystem::path write(const std::string& name, const std::string& text) const {
-    const auto file = path_ / name;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out << text;
-    return file;
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 // Sets (or unsets, with nullopt) environment variables for one scope; restores them after.
 class EnvGuard {

@@ -11,27 +11,11 @@
 #include <string>
 
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace tendon::test {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "tendon-store-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 inline std::string read_bytes(const std::filesystem::path& file) {
   // Sized read rather than istreambuf_iterator, which trips GCC 12's -Wnull-dereference at -O2.
