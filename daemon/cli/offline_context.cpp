@@ -3,7 +3,6 @@
 #include <ctime>
 
 #include "ingest/judgement_basis.h"
-#include "ingest/shoe_sync.h"
 
 namespace tendon::cli {
 
@@ -32,13 +31,7 @@ OfflineContext OfflineContext::open(const Arguments& args) {
   }
 
   ctx.store = std::make_unique<Store>(ctx.config.database);
-  Store::Transaction tx(*ctx.store);
-  for (const auto& a : ctx.config.athletes) {
-    ctx.store->ensure_athlete(a.name, a.timezone);
-    sync_configured_shoes(*ctx.store, a);
-    rejudge_if_basis_changed(*ctx.store, a, ctx.now);
-  }
-  tx.commit();
+  apply_config_to_store(*ctx.store, ctx.config, ctx.now);
   return ctx;
 }
 

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "athlete_engine.h"
+#include "shoe_sync.h"
 
 namespace tendon {
 
@@ -84,6 +85,16 @@ AlertDiff rejudge_if_basis_changed(Store& store, const AthleteConfig& athlete, I
   save_alert_diff(store, athlete.name, diff, now);
   store.set_judged_with(athlete.name, basis);
   return diff;
+}
+
+void apply_config_to_store(Store& store, const Config& config, Instant now) {
+  Store::Transaction tx(store);
+  for (const auto& a : config.athletes) {
+    store.ensure_athlete(a.name, a.timezone);
+    sync_configured_shoes(store, a);
+    rejudge_if_basis_changed(store, a, now);
+  }
+  tx.commit();
 }
 
 }  // namespace tendon

@@ -19,4 +19,8 @@ std::string judgement_basis(const AthleteConfig& athlete, const std::vector<Shoe
 // judged, stores the difference and the new basis. Call inside a Store::Transaction.
 AlertDiff rejudge_if_basis_changed(Store& store, const AthleteConfig& athlete, Instant now);
 
+// Brings the store in line with the config, in one transaction: every athlete registered
+// with its zone, configured shoes written, histories judged again where their basis changed.
+void apply_config_to_store(Store& store, const Config& config, Instant now);
+
 }  // namespace tendon

@@ -6,7 +6,6 @@
 #include <ctime>
 
 #include "ingest/judgement_basis.h"
-#include "ingest/shoe_sync.h"
 #include "tendon/version.h"
 
 namespace tendon {
@@ -18,13 +17,7 @@ Daemon::Daemon(std::optional<std::filesystem::path> config_file)
 }
 
 void Daemon::apply_config() {
-  Store::Transaction tx(*store_);
-  for (const auto& a : config_.athletes) {
-    store_->ensure_athlete(a.name, a.timezone);
-    sync_configured_shoes(*store_, a);
-    rejudge_if_basis_changed(*store_, a, static_cast<Instant>(std::time(nullptr)));
-  }
-  tx.commit();
+  apply_config_to_store(*store_, config_, static_cast<Instant>(std::time(nullptr)));
   for (const auto& a : config_.athletes) {
     for (const auto& inbox : a.inboxes) std::filesystem::create_directories(inbox);
   }
