@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test test-sanitize clean
+.PHONY: all deps configure build run test test-sanitize bench fuzz clean
 
 all: build
 
@@ -27,5 +27,17 @@ test: build
 test-sanitize:
 	$(MAKE) test BUILD_DIR=build-asan CMAKE_FLAGS="-DTENDON_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
 
+# Decoder and pipeline benchmarks, built in Release (Google Benchmark).
+bench:
+	$(MAKE) build BUILD_DIR=build-bench CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Release"
+	./scripts/bench.sh build-bench
+
+# libFuzzer targets under ASan + UBSan, FUZZ_SECONDS each (clang).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DTENDON_FUZZ=ON -DTENDON_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-fuzz -j $(JOBS)
+	./scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD_DIR) build-asan
+	rm -rf $(BUILD_DIR) build-asan build-bench build-fuzz

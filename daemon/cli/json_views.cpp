@@ -227,6 +227,7 @@ std::string import_json(const std::vector<ImportReport>& reports) {
     key(w, "ok");
     w.Bool(!r.failed());
     if (r.failed()) str(w, "error", r.error);
+    if (r.skipped_file()) str(w, "skipped", r.skipped);
     integer(w, "imported", static_cast<std::int64_t>(r.total(&AthleteImport::imported)));
     integer(w, "replaced", static_cast<std::int64_t>(r.total(&AthleteImport::replaced)));
     integer(w, "duplicates", static_cast<std::int64_t>(r.total(&AthleteImport::duplicates)));

@@ -1,11 +1,12 @@
 #include "offline_context.h"
 
 #include <ctime>
+#include <iostream>
 
 #include "ingest/judgement_basis.h"
+#include "ingest/plugin_setup.h"
 
 namespace tendon::cli {
-
 
 OfflineContext OfflineContext::open(const Arguments& args) {
   OfflineContext ctx;
@@ -33,6 +34,15 @@ OfflineContext OfflineContext::open(const Arguments& args) {
   ctx.store = std::make_unique<Store>(ctx.config.database);
   apply_config_to_store(*ctx.store, ctx.config, ctx.now);
   return ctx;
+}
+
+const PluginHost& OfflineContext::importers() {
+  if (!plugins) {
+    std::vector<PluginProblem> problems;
+    plugins = make_plugin_host(config, problems);
+    for (const auto& p : problems) std::cerr << "tendonctl: plugin refused: " << p.line() << "\n";
+  }
+  return *plugins;
 }
 
 }  // namespace tendon::cli

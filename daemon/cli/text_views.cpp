@@ -104,9 +104,14 @@ std::string import_text(const ImportReport& r) {
     out << r.file.string() << ": failed, nothing stored\n";
     return out.str();
   }
+  if (r.skipped_file()) {
+    out << r.file.string() << ": skipped: " << r.skipped << "\n";
+    return out.str();
+  }
   out << r.file.string() << ": " << r.total(&AthleteImport::imported) << " imported, "
       << r.total(&AthleteImport::duplicates) + r.total(&AthleteImport::replaced) << " duplicates, "
-      << r.total(&AthleteImport::already_imported) << " already imported, " << r.problems.size() << " skipped\n";
+      << r.total(&AthleteImport::already_imported) << " already imported, " << r.problems.size()
+      << (r.problems.size() == 1 ? " warning\n" : " warnings\n");
   for (const auto& a : r.athletes) {
     for (const auto& alert : a.alerts.raised) out << "  " << alert_line(alert) << "\n";
     for (const auto& alert : a.alerts.withdrawn) out << "  withdrawn: " << alert_line(alert) << "\n";

@@ -110,6 +110,7 @@ class Loader {
       config_.shoe_catalogue = path_or(root, "shoe_catalogue", {});
     }
     read_push(root);
+    read_exec_importers(root);
     if (const toml::table* t = root.table("thresholds")) {
       config_detail::read_thresholds(*t, "thresholds", file_, thresholds_);
     }
@@ -183,6 +184,56 @@ class Loader {
       config_.push_max_age_hours = static_cast<int>(*h);
     }
     r.finish();
+  }
+
+  void read_exec_importers(TableReader& root) {
+    const toml::array* list = root.array("exec_importers");
+    if (list == nullptr) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const toml::node& node = *list->get(i);
+      const std::string path = element_path("exec_importers", i);
+      const auto* t = node.as_table();
+      if (t == nullptr) {
+        fail_at(file_, node.source().begin,
+                path + " must be a table ([[exec_importers]]), not " + config_detail::type_name(node));
+      }
+      config_.exec_importers.push_back(read_exec_importer(*t, path));
+    }
+  }
+
+  ExecImporterConfig read_exec_importer(const toml::table& table, const std::string& path) {
+    TableReader r(table, path, file_);
+    ExecImporterConfig e;
+    e.id = trim(r.string("id").value_or(""));
+    if (e.id.empty()) r.fail_here(path + ": an exec importer needs an id");
+    const toml::array* command = r.array("command");
+    if (command == nullptr || command->empty()) {
+      r.fail_here(path + ": command must list the program and its arguments, e.g. [\"/usr/local/bin/x\"]");
+    }
+    for (std::size_t i = 0; i < command->size(); ++i) {
+      const toml::node& arg = *command->get(i);
+      const auto* text = arg.as_string();
+      if (text == nullptr) {
+        fail_at(file_, arg.source().begin, element_path(path + ".command", i) + " must be a string");
+      }
+      // The program itself is a path (~ expanded, relative to this file); arguments are kept.
+      e.command.push_back(i == 0 ? resolve(arg, element_path(path + ".command", i)).string() : text->get());
+    }
+    if (const toml::array* suffixes = r.array("suffixes")) {
+      for (std::size_t i = 0; i < suffixes->size(); ++i) {
+        const toml::node& suffix = *suffixes->get(i);
+        const auto* text = suffix.as_string();
+        const std::string where = element_path(path + ".suffixes", i);
+        if (text == nullptr || text->get().size() < 2 || text->get()[0] != '.') {
+          fail_at(file_, suffix.source().begin, where + " must be a file suffix starting with '.', e.g. \".polar\"");
+        }
+        e.suffixes.push_back(lower(text->get()));
+      }
+    }
+    if (e.suffixes.empty()) r.fail_here(path + ": suffixes must name at least one file suffix");
+    if (auto timeout = r.integer("timeout_s", 1, 3600)) e.timeout_s = static_cast<int>(*timeout);
+    r.finish();
+    return e;
   }
 
   void read_athletes(const toml::table& athletes) {

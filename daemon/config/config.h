@@ -29,12 +29,22 @@ struct AthleteConfig {
   Thresholds thresholds;                          // global [thresholds] + per-athlete overrides
 };
 
+// An executable importer ([[exec_importers]]): any program that prints activity-log JSON
+// lines on stdout for a file given on its stdin (docs/plugins.md).
+struct ExecImporterConfig {
+  std::string id;
+  std::vector<std::string> command;   // absolute program path, then its arguments
+  std::vector<std::string> suffixes;  // lower-case, with the dot: ".polar.json"
+  int timeout_s = 30;
+};
+
 struct Config {
   std::filesystem::path file;        // the file it came from; empty when built from defaults
   // Defaults: $STATE_DIRECTORY/tendon.db and $STATE_DIRECTORY/plugins under systemd, else
   // $XDG_DATA_HOME/tendon/tendon.db and $XDG_DATA_HOME/tendon/plugins.
   std::filesystem::path database;
   std::filesystem::path plugin_dir;
+  std::vector<ExecImporterConfig> exec_importers;
   std::filesystem::path shoe_catalogue;  // optional extra catalogue CSV; empty: bundled only
   Severity push_min_severity = Severity::warning;
   int push_max_age_hours = 72;

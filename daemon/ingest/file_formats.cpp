@@ -4,45 +4,106 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 
-#include "activity_log/activity_log.h"
+#include "content_hash.h"
+#include "gunzip.h"
+#include "sport_inference.h"
 
 namespace tendon {
 
 namespace {
 
-std::string lower_suffix(const std::filesystem::path& name) {
-  std::string s = name.extension().string();
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
+bool ends_with_ci(const std::string& text, std::string_view suffix) {
+  if (text.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
-ParsedFile parse_log(std::string_view bytes, LogFormat format) {
-  ParsedFile out;
-  out.format = "activity-log";
-  LogParseResult r = parse_activity_log(bytes, format);
-  out.activities = std::move(r.activities);
-  for (const auto& p : r.problems) {
-    out.problems.push_back(p.line ? "line " + std::to_string(p.line) + ": " + p.reason : p.reason);
+// "run.fit.gz" -> "run.fit": the importer is chosen by the suffix under the compression.
+std::filesystem::path without_gz(const std::filesystem::path& name) {
+  const std::string s = name.string();
+  return ends_with_ci(s, ".gz") ? std::filesystem::path(s.substr(0, s.size() - 3)) : name;
+}
+
+// Watch files have no identity of their own: the content is it. Logs, exec importers and
+// third-party summaries carry the source's ids, which stay stable when the log grows.
+void give_content_identity(std::vector<Activity>& activities, std::string_view content) {
+  std::string hash;
+  for (std::size_t i = 0; i < activities.size(); ++i) {
+    Activity& a = activities[i];
+    if (a.source_kind == SourceKind::summary && !a.source_id.empty()) continue;
+    if (hash.empty()) hash = sha256_hex(content).substr(0, 32);
+    const std::string within = a.source_id.empty() ? "#" + std::to_string(i) : a.source_id;
+    a.source_id = hash + "/" + within;
   }
-  if (r.fatal) {
-    // The fatal reason is the first problem; say it once, as the file's error.
-    out.fatal = r.problems.empty() ? "not a readable activity log" : r.problems.front().reason;
-    if (!out.problems.empty()) out.problems.erase(out.problems.begin());
+}
+
+// Files are sniffed, not trusted by name: a FIT file saved as .gpx is still read, but the
+// user hears that the name is wrong.
+std::optional<std::string> misnamed(const PluginHost& host, const std::filesystem::path& name,
+                                    const std::string& importer_id) {
+  const std::string file = name.filename().string();
+  for (const ImporterInfo& info : host.importers()) {
+    if (info.id != importer_id) continue;
+    for (const std::string& suffix : info.suffixes) {
+      if (ends_with_ci(file, suffix)) return std::nullopt;
+    }
+    return "the content is " + importer_id + " although the name says otherwise; read as " + importer_id;
   }
-  return out;
+  return std::nullopt;
 }
 
 }  // namespace
 
-ParsedFile parse_file_bytes(const std::filesystem::path& name, std::string_view bytes) {
-  const std::string suffix = lower_suffix(name);
-  if (suffix == ".jsonl" || suffix == ".ndjson") return parse_log(bytes, LogFormat::json_lines);
-  if (suffix == ".csv") return parse_log(bytes, LogFormat::csv);
+ParsedFile parse_file_bytes(const PluginHost& host, const std::filesystem::path& name, std::string_view bytes) {
   ParsedFile out;
-  out.fatal = suffix.empty() ? "no file suffix; cannot tell the format"
-                             : "unsupported format '" + suffix + "' (supported: .jsonl, .ndjson, .csv)";
+  if (bytes.empty()) {
+    out.fatal = "empty file";
+    return out;
+  }
+  std::string inflated;
+  std::filesystem::path inner = name;
+  if (looks_gzipped(bytes)) {
+    try {
+      inflated = gunzip(bytes, kMaxInflatedBytes);
+    } catch (const std::exception& e) {
+      out.fatal = e.what();
+      return out;
+    }
+    bytes = inflated;
+    inner = without_gz(name);
+    if (bytes.empty()) {
+      out.fatal = "empty file (inside gzip)";
+      return out;
+    }
+  }
+
+  PluginImport imported = host.import(inner, bytes);
+  out.format = imported.importer_id;
+  out.problems = std::move(imported.warnings);
+  if (imported.status != TENDON_OK) {
+    out.not_activity = imported.status == TENDON_NOT_ACTIVITY;
+    out.fatal = imported.error.empty() ? "the importer gave up without a reason" : imported.error;
+    return out;
+  }
+  if (auto note = misnamed(host, inner, out.format)) {
+    if (imported.activities.empty()) {
+      // Sniffing found another format, but nothing in it: more likely a broken file than
+      // a misnamed one, and the user should hear it failed.
+      out.fatal = "the content does not match the name; read as " + out.format + " it holds no activity" +
+                  (out.problems.empty() ? std::string() : " (" + out.problems.front() + ")");
+      out.problems.clear();
+      return out;
+    }
+    out.problems.push_back(*note);
+  }
+  out.activities = std::move(imported.activities);
+  give_content_identity(out.activities, bytes);
+  for (Activity& a : out.activities) {
+    if (auto note = settle_sport(a)) out.problems.push_back(*note);
+  }
   return out;
 }
 

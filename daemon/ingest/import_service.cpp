@@ -15,8 +15,9 @@ std::size_t ImportReport::total(std::size_t AthleteImport::*field) const {
   return n;
 }
 
-ImportService::ImportService(Store& store, const Config& config, const ShoeCatalogue& catalogue)
-    : store_(store), config_(config), catalogue_(catalogue) {}
+ImportService::ImportService(Store& store, const Config& config, const ShoeCatalogue& catalogue,
+                             const PluginHost& plugins)
+    : store_(store), config_(config), catalogue_(catalogue), plugins_(plugins) {}
 
 ImportReport ImportService::import_file(const std::filesystem::path& file, const std::optional<std::string>& athlete,
                                         Instant now) {
@@ -36,9 +37,13 @@ ImportReport ImportService::import_bytes(const std::filesystem::path& name, std:
                                          const std::optional<std::string>& athlete, Instant now) {
   ImportReport report;
   report.file = name;
-  ParsedFile parsed = parse_file_bytes(name, bytes);
+  ParsedFile parsed = parse_file_bytes(plugins_, name, bytes);
   report.format = parsed.format;
   report.problems = std::move(parsed.problems);
+  if (parsed.not_activity) {
+    report.skipped = parsed.fatal;
+    return report;
+  }
   if (!parsed.fatal.empty()) {
     report.error = parsed.fatal;
     return report;

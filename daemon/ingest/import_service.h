@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "config/shoe_catalogue.h"
 #include "core/engine.h"
+#include "plugin_host.h"
 #include "store/store.h"
 
 namespace tendon {
@@ -28,10 +29,14 @@ struct ImportReport {
   std::filesystem::path file;
   std::string format;
   std::vector<AthleteImport> athletes;
-  std::vector<std::string> problems;  // records skipped, with their line
+  std::vector<std::string> problems;  // warnings: records skipped (with their line), a
+                                      // truncated file read as far as it was whole, ...
   std::string error;                  // non-empty: the file failed and nothing was stored
+  std::string skipped;                // non-empty: a valid file without activities (a FIT
+                                      // settings file, a GPX route), and what it is
 
   bool failed() const { return !error.empty(); }
+  bool skipped_file() const { return !skipped.empty(); }
   std::size_t total(std::size_t AthleteImport::*field) const;
   // "FILE: reason" in one line, for logs and the CLI.
   std::string error_line() const { return file.string() + ": " + error; }
@@ -41,7 +46,7 @@ class ImportService {
  public:
   static constexpr std::size_t kMaxFileBytes = 512u << 20;
 
-  ImportService(Store& store, const Config& config, const ShoeCatalogue& catalogue);
+  ImportService(Store& store, const Config& config, const ShoeCatalogue& catalogue, const PluginHost& plugins);
 
   // Records without an athlete go to `athlete` (default: the config's first athlete).
   ImportReport import_file(const std::filesystem::path& file, const std::optional<std::string>& athlete,
@@ -55,6 +60,7 @@ class ImportService {
   Store& store_;
   const Config& config_;
   const ShoeCatalogue& catalogue_;
+  const PluginHost& plugins_;
 };
 
 }  // namespace tendon

@@ -381,8 +381,8 @@ class Importer {
     if (!missing(Field::start)) {
       if (const auto t = value_text(Field::start)) {
         const auto parsed = parse_iso8601(*t);
-        static const Instant kEarliest = days_from_civil(1900, 1, 1) * kSecondsPerDay;
-        static const Instant kLatest = days_from_civil(2101, 1, 1) * kSecondsPerDay;
+        static const Instant kEarliest = days_from_civil(1990, 1, 1) * kSecondsPerDay;
+        static const Instant kLatest = days_from_civil(2100, 1, 1) * kSecondsPerDay;
         if (!parsed) {
           if (parse_iso8601(std::string(*t) + "Z")) {
             fail("start " + show(*t) + " has no time zone: add Z or an offset such as +01:00");
@@ -390,7 +390,7 @@ class Importer {
             fail("start " + show(*t) + " is not an RFC 3339 time such as 2026-03-01T07:00:00Z");
           }
         } else if (parsed->utc < kEarliest || parsed->utc >= kLatest) {
-          fail("start " + show(*t) + " is out of range (years 1900 to 2100)");
+          fail("start " + show(*t) + " is out of range (years 1990 to 2099)");
         } else {
           a.start = parsed->utc;
           // RFC 3339: "-00:00" says the UTC time is known and the local offset is not.

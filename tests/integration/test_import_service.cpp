@@ -17,7 +17,8 @@ class ImportServiceTest : public ::testing::Test {
     config = load_config(dir / "tendon.toml");
     catalogue = ShoeCatalogue::bundled();
     store = std::make_unique<Store>(config.database);
-    service = std::make_unique<ImportService>(*store, config, catalogue);
+    register_builtin_plugins(plugins);
+    service = std::make_unique<ImportService>(*store, config, catalogue, plugins);
   }
   ImportReport import(const std::string& name, const std::string& content) {
     dir.write(name, content);
@@ -27,6 +28,7 @@ class ImportServiceTest : public ::testing::Test {
   TempDir dir;
   Config config;
   ShoeCatalogue catalogue;
+  PluginHost plugins;
   std::unique_ptr<Store> store;
   std::unique_ptr<ImportService> service;
 };
@@ -80,7 +82,7 @@ TEST_F(ImportServiceTest, WhichCopyOfADuplicateIsKeptDoesNotDependOnImportOrder)
   other.write("tendon.toml", "database = \"t.db\"\n[athletes.ana]\ntimezone = \"UTC\"\ninboxes = []\n");
   const Config reverse_config = load_config(other / "tendon.toml");
   Store reverse_store(reverse_config.database);
-  ImportService reverse(reverse_store, reverse_config, catalogue);
+  ImportService reverse(reverse_store, reverse_config, catalogue, plugins);
   other.write("b.csv", b);
   other.write("a.csv", a);
   reverse.import_file(other / "b.csv", std::nullopt, 0);
@@ -137,7 +139,7 @@ TEST_F(ImportServiceTest, AFailureMidImportLeavesTheDatabaseAsItWas) {
     sqlite3_close(db);
   }
   store = std::make_unique<Store>(config.database);
-  service = std::make_unique<ImportService>(*store, config, catalogue);
+  service = std::make_unique<ImportService>(*store, config, catalogue, plugins);
   const ImportReport r = import(
       "second.jsonl",
       "{\"id\": \"r4\", \"start\": \"2026-03-05T07:00:00Z\", \"sport\": \"running\", \"distance_m\": 20000}\n"

@@ -253,7 +253,7 @@ TEST(ActivityLogJsonl, ImplausibleOptionalValues) {
   EXPECT_TRUE(has_problem(r, 3, "ascent_m"));
   EXPECT_TRUE(has_problem(r, 4, "avg_hr \"0\" is out of range"));
   EXPECT_TRUE(has_problem(r, 5, "avg_hr"));
-  EXPECT_TRUE(has_problem(r, 6, "years 1900 to 2100"));
+  EXPECT_TRUE(has_problem(r, 6, "years 1990 to 2099"));
   EXPECT_TRUE(has_problem(r, 7, "not an RFC 3339 time"));
   EXPECT_TRUE(has_problem(r, 8, "names no sport"));
 }

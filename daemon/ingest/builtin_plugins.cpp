@@ -1,0 +1,21 @@
+// The importers compiled into Tendon, registered through the same descriptor path as a
+// third-party tendon-*.so: the ABI is exercised by every import, not only by plugins.
+#include <stdexcept>
+
+#include "activity_log/activity_log_plugin.h"
+#include "fit/fit_plugin.h"
+#include "gpx/gpx_plugin.h"
+#include "plugin_host.h"
+#include "tcx/tcx_plugin.h"
+
+namespace tendon {
+
+void register_builtin_plugins(PluginHost& host) {
+  for (const tendon_plugin* plugin :
+       {tendon_fit_plugin(), tendon_gpx_plugin(), tendon_tcx_plugin(), tendon_activity_log_plugin()}) {
+    // A built-in that fails validation is a bug in this build, not a user's problem.
+    if (auto problem = host.add(plugin, "built-in")) throw std::logic_error(problem->line());
+  }
+}
+
+}  // namespace tendon

@@ -1,0 +1,191 @@
+/*
+ * Tendon plugin ABI: how an importer (built in or a third-party tendon-*.so) hands
+ * activities to the daemon.
+ *
+ * Rules, so that a plugin built today keeps loading tomorrow:
+ *  - C99; a plugin needs no other Tendon header than this one. Plain structs of values and function pointers.
+ *  - One exported symbol, TENDON_ENTRY_SYMBOL ("tendon_entry"), of type tendon_entry_fn.
+ *  - Every struct starts with `uint32_t struct_size` (= sizeof the struct the other side was
+ *    compiled with). Structs only ever grow by appending fields, so a reader takes the
+ *    fields that lie within struct_size and treats the rest as absent.
+ *  - ABI major: incompatible change; the host refuses a plugin of another major.
+ *    ABI minor: fields appended; the host refuses a plugin built for a newer minor than
+ *    its own (the plugin may rely on fields the host does not fill).
+ *  - Memory: the plugin never allocates memory for the host to free, and the host never
+ *    frees what the plugin owns. Pointers handed across (strings, arrays, structs) are
+ *    valid only for the duration of the call they are passed in, with two exceptions:
+ *    the descriptor tendon_entry returns, and all it points to, stays valid while the
+ *    plugin is loaded (static data); the tendon_host passed to init stays valid until
+ *    shutdown returns.
+ *  - No exception, longjmp or signal may cross the ABI. A C++ plugin catches everything
+ *    at each entry point and returns TENDON_ERR_INTERNAL.
+ *  - Strings are UTF-8 and NUL-terminated; NULL means "absent".
+ *  - Calls may come from any worker thread, but never two at once on the same plugin
+ *    state unless the plugin sets TENDON_PLUGIN_THREAD_SAFE.
+ */
+#ifndef TENDON_PLUGIN_H
+#define TENDON_PLUGIN_H
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TENDON_PLUGIN_ABI_MAJOR 1
+#define TENDON_PLUGIN_ABI_MINOR 0
+
+#define TENDON_ENTRY_SYMBOL "tendon_entry"
+
+/* Results of init and import. */
+typedef enum tendon_status {
+  TENDON_OK = 0,              /* read; zero or more activities were emitted */
+  TENDON_NOT_ACTIVITY = 1,    /* a valid file of this format that holds no activity
+                                 (FIT settings, a GPX route): reason via sink->report */
+  TENDON_ERR_FORMAT = 2,      /* not this format, or broken beyond use: reason via report */
+  TENDON_ERR_IO = 3,          /* the input's read callback failed */
+  TENDON_ERR_LIMIT = 4,       /* a size limit was hit (too many points, too deep, ...) */
+  TENDON_ERR_CANCELLED = 5,   /* the sink asked to stop */
+  TENDON_ERR_INTERNAL = 6     /* a bug or resource failure inside the plugin */
+} tendon_status;
+
+/* Severity of a message passed to tendon_sink.report or tendon_host.log. */
+typedef enum tendon_level {
+  TENDON_LEVEL_INFO = 0,
+  TENDON_LEVEL_WARNING = 1,   /* imported, but something was off (truncated file, bad record) */
+  TENDON_LEVEL_ERROR = 2      /* the reason a file was not imported */
+} tendon_level;
+
+/* What the host tells a plugin at init. */
+typedef struct tendon_host {
+  uint32_t struct_size;
+  uint16_t abi_major;
+  uint16_t abi_minor;
+  const char* host_version;  /* "0.1.0" */
+  void* context;
+  /* Logs a line in the daemon's log, prefixed with the plugin id. */
+  void (*log)(void* context, tendon_level level, const char* message);
+} tendon_host;
+
+/* The bytes to import. `read` always works; `data` is set as well when the host has the
+ * whole input in memory, so a parser that wants one contiguous buffer need not copy. */
+typedef struct tendon_input {
+  uint32_t struct_size;
+  const char* name;          /* file name for messages, e.g. "2026-11-02-run.fit" */
+  const uint8_t* data;       /* whole content, or NULL */
+  uint64_t size;             /* size of the content when known, else UINT64_MAX */
+  void* context;
+  /* Reads up to `capacity` bytes into `buffer`; returns the count, 0 at the end, -1 on error. */
+  int64_t (*read)(void* context, uint8_t* buffer, size_t capacity);
+} tendon_input;
+
+/* Unknown numbers are NaN (use TENDON_UNKNOWN). A double: C's NAN is a float, and
+ * assigning it to the double fields trips -Wdouble-promotion. */
+#if defined(__GNUC__)
+#define TENDON_UNKNOWN __builtin_nan("")
+#else
+#define TENDON_UNKNOWN NAN
+#endif
+
+/* One point of an activity's track; every member optional (NaN / INT64_MIN). */
+typedef struct tendon_sample {
+  uint32_t struct_size;
+  int64_t time_ms;           /* Unix epoch milliseconds (UTC), INT64_MIN when unknown */
+  double latitude_deg;
+  double longitude_deg;
+  double altitude_m;
+  double distance_m;         /* cumulative from the start */
+  double heart_rate_bpm;
+  double cadence_spm;        /* full steps per minute for running */
+  double speed_m_s;
+  double power_w;
+} tendon_sample;
+
+/* One activity. A file may emit several (a multisport FIT gives one per session). */
+typedef struct tendon_activity {
+  uint32_t struct_size;
+  /* Sport in Tendon's vocabulary where the format's code maps to one ("running",
+   * "trail_running", "treadmill_running", "track_running", "cycling", "walking",
+   * "hiking", "swimming", "transition", ...), otherwise the format's own word. */
+  const char* sport;
+  const char* sub_sport;     /* the format's own sub-sport word, or NULL */
+  int64_t start_ms;          /* Unix epoch milliseconds (UTC) of the start */
+  int32_t utc_offset_s;      /* local offset at the start, when has_utc_offset */
+  int32_t has_utc_offset;
+  double distance_m;
+  double elapsed_s;          /* wall time from start to end */
+  double timer_s;            /* moving / timer time, pauses excluded */
+  double ascent_m;
+  double avg_heart_rate_bpm;
+  const char* device;        /* "Garmin Forerunner 245", or NULL */
+  const char* shoe;          /* gear name as the source names it, or NULL */
+  const char* source_id;     /* a stable identity within the file (session index...), or NULL */
+  const char* athlete;       /* the athlete key when the source names one (a squad log), or NULL */
+  /* Optional track: sample_count samples, each sample_stride bytes apart (stride is the
+   * plugin's sizeof(tendon_sample), so the array works across minor versions). */
+  const tendon_sample* samples;
+  uint64_t sample_count;
+  uint32_t sample_stride;
+} tendon_activity;
+
+/* Where a plugin sends what it read. */
+typedef struct tendon_sink {
+  uint32_t struct_size;
+  void* context;
+  /* Takes one activity (copied before returning). Returns 0 to go on, non-zero to stop:
+   * the plugin then returns TENDON_ERR_CANCELLED promptly. */
+  int (*emit)(void* context, const tendon_activity* activity);
+  /* A warning about the input, or the reason for a non-OK status. One line, no file name
+   * (the host adds it), e.g. "header CRC mismatch (computed 0x1a2b, stored 0x3c4d)". */
+  void (*report)(void* context, tendon_level level, const char* message);
+} tendon_sink;
+
+/* An importer: one file format. */
+typedef struct tendon_importer {
+  uint32_t struct_size;
+  const char* id;                   /* "fit", lower-case, unique across plugins */
+  const char* description;          /* "Garmin FIT activity files" */
+  const char* const* suffixes;      /* NULL-terminated, lower-case: {".fit", NULL} */
+  /* How sure the importer is that `head` (the first bytes, at most 4096) is its format:
+   * 0 = not mine, 100 = certain. Must not read past head_size. */
+  int (*probe)(void* state, const uint8_t* head, size_t head_size);
+  /* Reads the input and emits its activities. Returns a tendon_status. */
+  int (*import)(void* state, const tendon_input* input, const tendon_sink* sink);
+} tendon_importer;
+
+#define TENDON_PLUGIN_THREAD_SAFE 1u
+
+/* What tendon_entry returns: the plugin and its components. */
+typedef struct tendon_plugin {
+  uint32_t struct_size;
+  uint16_t abi_major;               /* TENDON_PLUGIN_ABI_MAJOR the plugin was built with */
+  uint16_t abi_minor;               /* TENDON_PLUGIN_ABI_MINOR the plugin was built with */
+  const char* id;                   /* "fit", "example-csv", ... */
+  const char* version;              /* the plugin's own version */
+  uint32_t flags;                   /* TENDON_PLUGIN_* */
+  /* Optional. Creates the plugin's state; returns a tendon_status and may report why via
+   * host->log. The state is passed back to every call. */
+  int (*init)(const tendon_host* host, void** state);
+  /* Optional. Frees the state. */
+  void (*shutdown)(void* state);
+  const tendon_importer* const* importers;  /* importer_count entries */
+  uint32_t importer_count;
+} tendon_plugin;
+
+typedef const tendon_plugin* (*tendon_entry_fn)(void);
+
+/* A shared-object plugin defines exactly this, with default visibility:
+ *   TENDON_PLUGIN_EXPORT const tendon_plugin* tendon_entry(void) { return &my_plugin; } */
+#if defined(__GNUC__)
+#define TENDON_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define TENDON_PLUGIN_EXPORT
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TENDON_PLUGIN_H */

@@ -1,0 +1,1 @@
+tendon_add_benchmark(bench_tcx SOURCES bench_tcx.cpp LIBS tendon_tcx)
