@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "ingest/judgement_basis.h"
+#include "ingest/plugin_setup.h"
 #include "tendon/version.h"
 
 namespace tendon {
@@ -14,6 +15,12 @@ Daemon::Daemon(std::optional<std::filesystem::path> config_file)
     : config_file_(std::move(config_file)), config_(load_config_or_defaults(config_file_)) {
   store_ = std::make_unique<Store>(config_.database);
   apply_config();
+  load_importers();
+}
+
+void Daemon::load_importers() {
+  importer_problems_.clear();
+  importers_ = make_plugin_host(config_, importer_problems_);
 }
 
 void Daemon::apply_config() {
@@ -33,6 +40,12 @@ void Daemon::announce(std::ostream& out) const {
     for (const auto& inbox : a.inboxes) out << ", inbox " << inbox.string();
     out << "\n";
   }
+  out << "tendond: importers";
+  for (const auto& info : importers_->importers()) {
+    out << " " << info.id << (info.origin == "built-in" ? "" : " (" + info.origin + ")");
+  }
+  out << "\n";
+  for (const auto& p : importer_problems_) out << "tendond: plugin refused: " << p.line() << "\n";
   out << "tendond: ready; SIGHUP reloads the config, SIGTERM stops" << std::endl;
 }
 
@@ -45,6 +58,8 @@ bool Daemon::reload(std::ostream& log) {
     }
     config_ = std::move(next);
     apply_config();
+    load_importers();
+    for (const auto& p : importer_problems_) log << "tendond: plugin refused: " << p.line() << "\n";
     log << "tendond: config reloaded" << std::endl;
     return true;
   } catch (const std::exception& e) {

@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "config/config.h"
+#include "ingest/plugin_host.h"
 #include "store/store.h"
 
 namespace tendon {
@@ -18,7 +19,8 @@ class Daemon {
   // creates missing inbox folders. Throws with a message naming file and reason.
   explicit Daemon(std::optional<std::filesystem::path> config_file);
 
-  // One line per fact: which config, which database, each athlete's zone and inboxes.
+  // One line per fact: which config, which database, each athlete's zone and inboxes,
+  // the importers and any plugin that was refused.
   void announce(std::ostream& out) const;
   // Runs the event loop until SIGTERM or SIGINT; returns the exit code.
   int run(std::ostream& log);
@@ -26,10 +28,14 @@ class Daemon {
  private:
   void apply_config();
   bool reload(std::ostream& log);
+  // The importers of this config; broken external plugins are listed and left out.
+  void load_importers();
 
   std::optional<std::filesystem::path> config_file_;
   Config config_;
   std::unique_ptr<Store> store_;
+  std::unique_ptr<PluginHost> importers_;
+  std::vector<PluginProblem> importer_problems_;
 };
 
 }  // namespace tendon

@@ -243,9 +243,9 @@ class Builder {
       if (r.time > last || !is_time(last)) last = r.time;
     }
     if (timed < 2 || last <= first) {
-      no_activity_reason_ = d_.records.empty()   ? "FIT activity file without sessions or records"
-                            : timed == 0         ? "FIT activity file without sessions, and its records carry no time"
-                                                 : "FIT activity file without sessions and with fewer than two timed records";
+      no_activity_reason_ = d_.records.empty() ? "FIT activity file without sessions or records"
+                            : timed == 0       ? "FIT activity file without sessions, and its records carry no time"
+                                         : "FIT activity file without sessions and with fewer than two timed records";
       return;
     }
     if (!is_absolute_time(first)) {

@@ -5,9 +5,9 @@
 //
 // decode() never throws on bad input (only std::bad_alloc can escape) and never reads
 // outside `bytes`.
-#include <limits>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,8 +28,8 @@ struct Part {
   std::uint8_t protocol_version = 0;
   std::uint16_t profile_version = 0;
   std::uint32_t data_size = 0;
-  bool complete = false;  // data and file CRC were all there
-  bool crc_ok = false;    // complete and the file CRC matched
+  bool complete = false;         // data and file CRC were all there
+  bool crc_ok = false;           // complete and the file CRC matched
   std::size_t first_record = 0;  // this part's records: Decoded::records[first_record, +record_count)
   std::size_t record_count = 0;
 };
@@ -87,7 +87,7 @@ struct Record {
 
 struct Event {
   std::uint32_t time = kNoTime;
-  std::uint8_t event = kNoEnum;  // 0 = timer
+  std::uint8_t event = kNoEnum;       // 0 = timer
   std::uint8_t event_type = kNoEnum;  // 0 = start, 1 = stop, 4 = stop_all
 };
 
@@ -155,10 +155,10 @@ struct Decoded {
   std::vector<SportInfo> sports;
   std::vector<DeveloperFieldInfo> developer_fields;
   std::size_t developer_data_ids = 0;
-  std::size_t data_messages = 0;        // every data message read, of any kind
+  std::size_t data_messages = 0;  // every data message read, of any kind
   std::size_t definition_messages = 0;
-  std::size_t misaligned_fields = 0;    // field definitions read as bytes
-  std::size_t readable_bytes = 0;       // where reading stopped
+  std::size_t misaligned_fields = 0;  // field definitions read as bytes
+  std::size_t readable_bytes = 0;     // where reading stopped
 };
 
 Decoded decode(std::span<const std::uint8_t> bytes);

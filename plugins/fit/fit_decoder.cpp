@@ -128,8 +128,7 @@ class Walker {
       const std::uint16_t stored = le16(head + 12);
       const std::uint16_t computed = crc16(std::span(head, kShortHeader));
       if (stored != 0 && stored != computed) {  // 0: the writer did not compute it
-        damage("header CRC mismatch (computed " + hex16(computed) + ", stored " + hex16(stored) + ")" +
-               where(offset));
+        damage("header CRC mismatch (computed " + hex16(computed) + ", stored " + hex16(stored) + ")" + where(offset));
         return false;
       }
     }
@@ -189,7 +188,8 @@ class Walker {
              std::to_string(reader.detail()) + "; stopped reading there and kept what came before";
     }
     return "data message at byte " + std::to_string(at) + " uses local message type " +
-           std::to_string(reader.detail()) + ", which was never defined; stopped reading there and kept what came before";
+           std::to_string(reader.detail()) +
+           ", which was never defined; stopped reading there and kept what came before";
   }
 
   std::span<const std::uint8_t> bytes_;

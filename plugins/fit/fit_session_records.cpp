@@ -64,9 +64,8 @@ class Assigner {
       span.hi = is_time(s.timestamp) ? s.timestamp : kOpenEnd;
       std::uint32_t start = s.start_time;
       if (!is_time(start)) {
-        const std::uint32_t after = index > 0 && is_time(d_.sessions[index - 1].timestamp)
-                                        ? d_.sessions[index - 1].timestamp
-                                        : 0;
+        const std::uint32_t after =
+            index > 0 && is_time(d_.sessions[index - 1].timestamp) ? d_.sessions[index - 1].timestamp : 0;
         start = fallback_start(s, after, span.hi, elapsed_ceil);
       }
       out_[index].start = start;
@@ -132,7 +131,8 @@ class Assigner {
       const std::uint32_t t = times_[i];
       if (!is_time(t)) continue;
       // The last span starting at or before t.
-      auto it = std::upper_bound(spans.begin(), spans.end(), t, [](std::uint32_t v, const Span& s) { return v < s.lo; });
+      auto it =
+          std::upper_bound(spans.begin(), spans.end(), t, [](std::uint32_t v, const Span& s) { return v < s.lo; });
       if (it == spans.begin()) continue;
       --it;
       if (t <= it->hi && it->lo <= it->hi) out_[it->session].records.push_back(static_cast<std::uint32_t>(i));

@@ -1,16 +1,11 @@
 #include "gpx_import.h"
 
-#include <cstdio>
 #include <string>
-#include <utility>
 
+#include "document_import.h"
 #include "gpx_reader.h"
-#include "plugin_support.h"
-#include "running_cadence.h"
-#include "sport_words.h"
 #include "track_figures.h"
 #include "unknown.h"
-#include "xml_load.h"
 #include "xml_prolog.h"
 #include "xml_text.h"
 
@@ -18,11 +13,7 @@ namespace tendon::gpx {
 
 namespace {
 
-std::string seconds_text(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f s", s);
-  return buf;
-}
+constexpr xml::DocumentFormat kGpxFormat{"GPX", "gpx", "trkpt"};
 
 // Keeps only the timed points of `track` (segment starts follow their points).
 void drop_untimed_points(GpxTrack& track) {
@@ -38,12 +29,36 @@ void drop_untimed_points(GpxTrack& track) {
   track.samples.resize(kept);
 }
 
-// Turns each track into an activity and hands it to the sink.
-class ActivityEmitter final : public TrackVisitor {
+// Reads the tracks of a GPX document and sends each recorded one as an activity.
+class GpxDocumentReader final : public xml::DocumentReader, private TrackVisitor {
  public:
-  ActivityEmitter(const tendon_sink* sink, const xml::Reporter& report, std::string device)
-      : sink_(sink), report_(report), device_(std::move(device)) {}
+  using DocumentReader::DocumentReader;
 
+  int read(pugi::xml_node root) override {
+    device_ = xml::clean_text(root.attribute("creator").value());
+    GpxTrack track;
+    if (read_gpx(root, track, counts_, *this) == ReadResult::too_many_points) {
+      return report().fail(TENDON_ERR_LIMIT, "more than " + std::to_string(kMaxPoints) + " track points");
+    }
+    return TENDON_OK;
+  }
+
+  std::string not_activity_reason() const override {
+    if (untimed_tracks_ > 0)
+      return "GPX track without <time> on (most of) its points, a saved or drawn track, not an activity";
+    if (counts_.route_points > 0) return "GPX route without a recorded track, not an activity";
+    if (counts_.tracks > 0) return "GPX track without points, not an activity";
+    if (counts_.waypoints > 0) return "GPX with waypoints only, not an activity";
+    return "GPX without tracks, not an activity";
+  }
+
+  void report_value_problems() const override {
+    report().count_warning(counts_.zone_less_times, "point times have no time zone and were read as UTC");
+    report().count_warning(counts_.bad_positions, "points have no valid lat/lon and were kept without position");
+    report().count_warning(counts_.bad_values, "values that are not numbers or out of range were left out");
+  }
+
+ private:
   bool on_track(GpxTrack& track) override {
     if (track.samples.empty()) return true;  // an empty track: the reason comes from the counts
     // A recording has a time on (nearly) every point. Garmin units keep saved tracks
@@ -58,125 +73,39 @@ class ActivityEmitter final : public TrackVisitor {
     }
     const std::string source_id = "track-" + std::to_string(track.index);
     if (timed < track.samples.size()) {
-      report_.warning(source_id + ": " + std::to_string(track.samples.size() - timed) +
-                      " points without a readable <time> were left out");
+      report().warning(source_id + ": " + std::to_string(track.samples.size() - timed) +
+                       " points without a readable <time> were left out");
       drop_untimed_points(track);
     }
     const xml::TrackFigures f = xml::compute_track_figures(track.samples, track.segment_starts, true);
-    const xml::SportWord sport = track.type.empty() ? xml::SportWord{"unknown", {}} : xml::map_sport_word(track.type);
-    xml::normalise_running_cadence(track.samples, sport.sport);
-
-    tendon_activity a = xml::empty_activity();
-    a.sport = sport.sport.c_str();
-    a.sub_sport = sport.sub_sport.empty() ? nullptr : sport.sub_sport.c_str();
-    a.start_ms = f.earliest_ms;
-    a.has_utc_offset = track.has_utc_offset ? 1 : 0;
-    a.utc_offset_s = track.utc_offset_s;
-    a.distance_m = f.has_position ? f.distance_m : xml::kUnknown;
-    a.elapsed_s = static_cast<double>(f.latest_ms - f.earliest_ms) / 1000.0;
-    a.timer_s = f.moving_s;
-    a.ascent_m = f.ascent_m;
-    a.avg_heart_rate_bpm = f.avg_heart_rate_bpm;
-    a.device = device_.empty() ? nullptr : device_.c_str();
-    a.source_id = source_id.c_str();
-    a.samples = track.samples.data();
-    a.sample_count = track.samples.size();
-    a.sample_stride = sizeof(tendon_sample);
-
-    if (f.backward_steps > 0) {
-      report_.warning(source_id + ": time goes backwards at " + std::to_string(f.backward_steps) +
-                      " points (by up to " + seconds_text(f.largest_backward_s) + "); points kept in file order");
-    }
-    if (f.gps_jumps > 0) {
-      report_.warning(source_id + ": " + std::to_string(f.gps_jumps) +
-                      " GPS jumps (steps faster than 50 m/s) left out of the distance");
-    }
-    ++emitted_;
-    if (!xml::emit(sink_, a)) {
-      cancelled_ = true;
-      return false;
-    }
-    return true;
+    return send({
+        .source_id = source_id,
+        .sport_word = track.type,
+        .device = device_.c_str(),
+        .samples = track.samples,
+        .summary = {.start_ms = f.earliest_ms,
+                    .has_utc_offset = track.has_utc_offset,
+                    .utc_offset_s = track.utc_offset_s,
+                    .distance_m = f.has_position ? f.distance_m : xml::kUnknown,
+                    .elapsed_s = static_cast<double>(f.latest_ms - f.earliest_ms) / 1000.0,
+                    .timer_s = f.moving_s,
+                    .ascent_m = f.ascent_m,
+                    .avg_heart_rate_bpm = f.avg_heart_rate_bpm},
+        .track = &f,
+        .warn_gps_jumps = true,
+    });
   }
 
-  std::size_t emitted() const { return emitted_; }
-  std::size_t untimed_tracks() const { return untimed_tracks_; }
-  bool cancelled() const { return cancelled_; }
-
- private:
-  const tendon_sink* sink_;
-  const xml::Reporter& report_;
-  std::string device_;
-  std::size_t emitted_ = 0;
+  GpxCounts counts_;
+  std::string device_;  // <gpx creator>, cleaned
   std::size_t untimed_tracks_ = 0;
-  bool cancelled_ = false;
 };
-
-// Why a readable GPX document holds no activity.
-std::string not_activity_reason(const GpxCounts& c, const ActivityEmitter& e) {
-  if (e.untimed_tracks() > 0)
-    return "GPX track without <time> on (most of) its points, a saved or drawn track, not an activity";
-  if (c.route_points > 0) return "GPX route without a recorded track, not an activity";
-  if (c.tracks > 0) return "GPX track without points, not an activity";
-  if (c.waypoints > 0) return "GPX with waypoints only, not an activity";
-  return "GPX without tracks, not an activity";
-}
-
-void report_value_problems(const GpxCounts& c, const xml::Reporter& report) {
-  if (c.zone_less_times > 0) {
-    report.warning(std::to_string(c.zone_less_times) + " point times have no time zone and were read as UTC");
-  }
-  if (c.bad_positions > 0) {
-    report.warning(std::to_string(c.bad_positions) + " points have no valid lat/lon and were kept without position");
-  }
-  if (c.bad_values > 0) {
-    report.warning(std::to_string(c.bad_values) + " values that are not numbers or out of range were left out");
-  }
-}
-
-int import_document(char* data, std::size_t size, const tendon_sink* sink, const xml::Reporter& report) {
-  pugi::xml_document doc;
-  const xml::LoadResult loaded = xml::load_xml(data, size, doc);
-  if (loaded.status == xml::LoadStatus::failed) {
-    if (loaded.not_xml) return report.fail(TENDON_ERR_FORMAT, "not a GPX document (" + loaded.message + ")");
-    return report.fail(TENDON_ERR_FORMAT, loaded.message);
-  }
-  const pugi::xml_node root = doc.document_element();
-  const std::string_view root_local = xml::local_part(root.name());
-  if (root_local != "gpx") {
-    return report.fail(TENDON_ERR_FORMAT, "not a GPX document (root element is <" + std::string(root.name()) + ">)");
-  }
-  const bool partial = loaded.status == xml::LoadStatus::partial;
-  if (partial) xml::drop_unfinished_tail(doc, "trkpt");
-
-  GpxTrack track;
-  GpxCounts counts;
-  ActivityEmitter emitter(sink, report, xml::clean_text(root.attribute("creator").value()));
-  const ReadResult read = read_gpx(doc.document_element(), track, counts, emitter);
-  if (read == ReadResult::too_many_points) {
-    return report.fail(TENDON_ERR_LIMIT, "more than " + std::to_string(kMaxPoints) + " track points");
-  }
-  if (emitter.cancelled()) return TENDON_ERR_CANCELLED;
-  if (emitter.emitted() == 0) {
-    if (partial) return report.fail(TENDON_ERR_FORMAT, loaded.message);
-    return report.fail(TENDON_NOT_ACTIVITY, not_activity_reason(counts, emitter));
-  }
-  report_value_problems(counts, report);
-  if (partial) {
-    report.warning("the file is cut short or broken (" + loaded.message + "); imported what came before it");
-  }
-  return TENDON_OK;
-}
 
 }  // namespace
 
 int import_gpx(const tendon_input* input, const tendon_sink* sink) {
-  const xml::Reporter report(sink);
-  if (!xml::usable_sink(sink)) return report.fail(TENDON_ERR_INTERNAL, "the host passed no usable sink");
-  xml::InputBuffer buffer;
-  const int loaded = buffer.load(input, report);
-  if (loaded != TENDON_OK) return loaded;
-  return import_document(buffer.data(), buffer.size(), sink, report);
+  GpxDocumentReader reader(sink);
+  return xml::import_document(input, sink, kGpxFormat, reader);
 }
 
 int probe_gpx(const unsigned char* head, std::size_t size) { return xml::probe_root(head, size, "gpx"); }

@@ -22,24 +22,17 @@
 //           time has one (the device averaged every second, also between smart-recording
 //           points); else the mean of the trackpoint values.
 //  ascent   AscentFilter over AltitudeMeters.
+#include "activity_summary.h"
 #include "tcx_reader.h"
 #include "track_figures.h"
-#include "unknown.h"
 
 namespace tendon::tcx {
 
 inline constexpr double kLapsLongerMargin = 0.02;
 
-struct TcxFigures {
-  bool has_start = false;
-  std::int64_t start_ms = 0;
-  bool has_utc_offset = false;
-  std::int32_t utc_offset_s = 0;
-  double distance_m = xml::kUnknown;
-  double elapsed_s = xml::kUnknown;
-  double timer_s = xml::kUnknown;
-  double ascent_m = xml::kUnknown;
-  double avg_heart_rate_bpm = xml::kUnknown;
+// The summary an activity is sent with, and what the importer needs besides.
+struct TcxFigures : xml::ActivitySummary {
+  bool has_start = false;   // no start: not an activity
   xml::TrackFigures track;  // the trackpoint figures (for warnings)
 };
 

@@ -21,6 +21,10 @@ void Reporter::send(tendon_level level, std::string_view message) const {
   }
 }
 
+void Reporter::count_warning(std::size_t count, std::string_view what) const {
+  if (count > 0) warning(std::to_string(count) + " " + std::string(what));
+}
+
 bool InputBuffer::reserve(std::size_t capacity) {
   // Always allocate once, even for an empty input: the terminating NUL needs a byte.
   if (bytes_ != nullptr && capacity <= capacity_) return true;

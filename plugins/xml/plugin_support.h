@@ -24,6 +24,8 @@ class Reporter {
   void info(std::string_view message) const { send(TENDON_LEVEL_INFO, message); }
   void warning(std::string_view message) const { send(TENDON_LEVEL_WARNING, message); }
   void error(std::string_view message) const { send(TENDON_LEVEL_ERROR, message); }
+  // Warns "<count> <what>" unless count is 0: one warning for all values of a kind.
+  void count_warning(std::size_t count, std::string_view what) const;
   // Reports `message` as an error and returns `status` (for `return r.fail(...)`).
   int fail(int status, std::string_view message) const {
     error(message);

@@ -30,7 +30,8 @@ const std::vector<Bytes>& corpus() {
     if (!std::filesystem::is_directory(dir, ec)) return out;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
       std::string ext = entry.path().extension().string();
-      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::transform(ext.begin(), ext.end(), ext.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       if (ext != ".fit") continue;
       std::ifstream in(entry.path(), std::ios::binary);
       out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -58,15 +59,24 @@ const Bytes& generated() {
     w.define(0, 0, {{0, 1, bt::enum_}, {1, 2, bt::uint16}, {2, 2, bt::uint16}, {4, 4, bt::uint32}});
     w.data(0, {4, 1, 3113, t0});
     w.define(1, 20,
-             {{253, 4, bt::uint32}, {0, 4, bt::sint32}, {1, 4, bt::sint32}, {5, 4, bt::uint32}, {78, 4, bt::uint32},
-              {73, 4, bt::uint32}, {3, 1, bt::uint8}, {4, 1, bt::uint8}, {53, 1, bt::uint8}, {7, 2, bt::uint16},
+             {{253, 4, bt::uint32},
+              {0, 4, bt::sint32},
+              {1, 4, bt::sint32},
+              {5, 4, bt::uint32},
+              {78, 4, bt::uint32},
+              {73, 4, bt::uint32},
+              {3, 1, bt::uint8},
+              {4, 1, bt::uint8},
+              {53, 1, bt::uint8},
+              {7, 2, bt::uint16},
               {13, 1, bt::sint8}});
     constexpr std::uint32_t kSeconds = 36000;
     for (std::uint32_t i = 0; i < kSeconds; ++i) {
       w.data(1, {t0 + i, 560735200 + static_cast<std::int64_t>(i) * 37, 95443718 - static_cast<std::int64_t>(i) * 11,
                  i * 290, 3000 + (i / 10) % 400, 2900 + i % 200, 140 + i % 30, 84 + i % 5, i % 128, 250 + i % 60, 18});
     }
-    w.define(2, 18, {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {5, 1, bt::enum_}, {7, 4, bt::uint32}, {9, 4, bt::uint32}});
+    w.define(2, 18,
+             {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {5, 1, bt::enum_}, {7, 4, bt::uint32}, {9, 4, bt::uint32}});
     w.data(2, {t0 + kSeconds, t0, 1, kSeconds * 1000, kSeconds * 290});
     return w.file();
   }();

@@ -6,12 +6,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "gpx_plugin.h"
+#include "plugin_bench.h"
 
 namespace {
 
@@ -63,54 +61,13 @@ std::string generated_gpx(std::size_t points) {
   return out;
 }
 
-struct Counter {
-  std::uint64_t activities = 0;
-  std::uint64_t samples = 0;
-};
-
-int count_emit(void* ctx, const tendon_activity* a) {
-  auto* c = static_cast<Counter*>(ctx);
-  ++c->activities;
-  c->samples += a->sample_count;
-  return 0;
-}
-
-void ignore_report(void*, tendon_level, const char*) {}
-
-int64_t no_read(void*, std::uint8_t*, std::size_t) { return -1; }
-
-void run_import(benchmark::State& state, const std::string& bytes) {
-  const tendon_importer* importer = tendon_gpx_plugin()->importers[0];
-  Counter counter;
-  tendon_input input{sizeof(tendon_input), "bench.gpx", reinterpret_cast<const std::uint8_t*>(bytes.data()),
-                     bytes.size(),         nullptr,     no_read};
-  tendon_sink sink{sizeof(tendon_sink), &counter, count_emit, ignore_report};
-  for (auto _ : state) {
-    const int status = importer->import(nullptr, &input, &sink);
-    benchmark::DoNotOptimize(status);
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
-  state.counters["points/s"] = benchmark::Counter(static_cast<double>(counter.samples), benchmark::Counter::kIsRate);
-}
-
 void BM_GpxGenerated200k(benchmark::State& state) {
   static const std::string bytes = generated_gpx(200'000);
-  run_import(state, bytes);
+  tendon::bench::run_plugin_import(state, tendon_gpx_plugin(), bytes);
 }
 BENCHMARK(BM_GpxGenerated200k)->Unit(benchmark::kMillisecond);
 
 // One benchmark per corpus file, when ../shared is beside the checkout.
-const bool kCorpusRegistered = [] {
-  const std::filesystem::path dir = std::filesystem::path(TENDON_SHARED_DIR) / "corpus" / "gpx";
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return false;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    benchmark::RegisterBenchmark(("BM_GpxCorpus/" + entry.path().filename().string()).c_str(),
-                                 [bytes](benchmark::State& state) { run_import(state, bytes); });
-  }
-  return true;
-}();
+const bool kCorpusRegistered = tendon::bench::register_corpus_benchmarks(tendon_gpx_plugin(), "gpx", "BM_GpxCorpus");
 
 }  // namespace

@@ -27,9 +27,9 @@ std::string snake_case(const std::string& camel);
 
 }  // namespace tendon::fit::testing
 
-#define SKIP_WITHOUT_CORPUS()                                                          \
-  do {                                                                                 \
-    if (::tendon::fit::testing::corpus_dir().empty()) {                                \
-      GTEST_SKIP() << "shared corpus not found at " TENDON_SHARED_DIR "; skipping";    \
-    }                                                                                  \
+#define SKIP_WITHOUT_CORPUS()                                                       \
+  do {                                                                              \
+    if (::tendon::fit::testing::corpus_dir().empty()) {                             \
+      GTEST_SKIP() << "shared corpus not found at " TENDON_SHARED_DIR "; skipping"; \
+    }                                                                               \
   } while (false)

@@ -115,7 +115,8 @@ std::vector<std::uint8_t> small_run(int records, const FitWriter::Options& optio
   }
   const std::uint32_t end = t0 + static_cast<std::uint32_t>(records > 0 ? records - 1 : 0);
   // lap: timestamp, start_time, total_elapsed_time, total_timer_time, total_distance
-  w.define(2, 19, {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {7, 4, bt::uint32}, {8, 4, bt::uint32}, {9, 4, bt::uint32}});
+  w.define(2, 19,
+           {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {7, 4, bt::uint32}, {8, 4, bt::uint32}, {9, 4, bt::uint32}});
   w.data(2, {end, t0, (end - t0) * 1000, (end - t0) * 1000, 100000});
   // session: timestamp, start_time, sport, sub_sport, elapsed, timer, distance, avg HR, ascent
   w.define(3, 18,

@@ -40,9 +40,9 @@ struct DevFieldDef {
 // One field's value: an integer (written in the field's size and byte order; negative
 // numbers as two's complement), or text / raw bytes padded with NULs to the field size.
 struct Value {
-  Value(std::int64_t v) : integer(v) {}  // NOLINT: implicit on purpose, for brace lists
-  Value(int v) : integer(v) {}           // NOLINT
-  Value(unsigned v) : integer(v) {}      // NOLINT
+  Value(std::int64_t v) : integer(v) {}             // NOLINT: implicit on purpose, for brace lists
+  Value(int v) : integer(v) {}                      // NOLINT
+  Value(unsigned v) : integer(v) {}                 // NOLINT
   Value(const char* s) : text(s), is_text(true) {}  // NOLINT
   static Value bytes(std::vector<std::uint8_t> b) {
     Value v(0);

@@ -49,7 +49,7 @@ struct ImportRun {
 struct HarnessOptions {
   bool through_read = false;  // give no data pointer: the plugin reads through the callback
   std::size_t read_chunk = 4096;
-  int cancel_after = -1;      // emit returns non-zero after this many activities
+  int cancel_after = -1;  // emit returns non-zero after this many activities
 };
 
 ImportRun run_import(const std::vector<std::uint8_t>& bytes, const HarnessOptions& options = {});

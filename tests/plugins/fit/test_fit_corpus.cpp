@@ -39,10 +39,13 @@ std::optional<std::string> text(const rapidjson::Value& object, const char* key)
 // Tendon's sport word for the SDK's (camelCase) sport and sub-sport.
 std::string tendon_sport_of(const std::string& sport, const std::optional<std::string>& sub) {
   if (sport == "running" && sub) {
-    static const std::map<std::string, std::string> kRunning = {
-        {"trail", "trail_running"},   {"treadmill", "treadmill_running"}, {"track", "track_running"},
-        {"street", "street_running"}, {"road", "road_running"},           {"indoorRunning", "indoor_running"},
-        {"virtualActivity", "virtual_running"}};
+    static const std::map<std::string, std::string> kRunning = {{"trail", "trail_running"},
+                                                                {"treadmill", "treadmill_running"},
+                                                                {"track", "track_running"},
+                                                                {"street", "street_running"},
+                                                                {"road", "road_running"},
+                                                                {"indoorRunning", "indoor_running"},
+                                                                {"virtualActivity", "virtual_running"}};
     const auto it = kRunning.find(*sub);
     if (it != kRunning.end()) return it->second;
   }
@@ -198,7 +201,8 @@ TEST(fitCorpus, ImportsEveryFileAsTheGarminSdkReadsIt) {
       sessions_as_sdk = policy->second.sessions_as_sdk;
       for (const std::string& t : policy->second.texts) {
         if (status == TENDON_OK) {
-          EXPECT_TRUE(contains_any(run.warnings(), t)) << "no warning with '" << t << "' (" << policy->second.why << ")";
+          EXPECT_TRUE(contains_any(run.warnings(), t))
+              << "no warning with '" << t << "' (" << policy->second.why << ")";
         } else {
           EXPECT_NE(run.error().find(t), std::string::npos) << run.error() << " (" << policy->second.why << ")";
         }
@@ -342,7 +346,7 @@ TEST(fitCorpus, UnfinalisedFileBuildsOneActivityFromItsRecords) {
   EXPECT_EQ(a.sport, "cycling");  // from its sport message
   EXPECT_EQ(a.source_id, "records");
   EXPECT_EQ(a.start_ms, (968847818LL + 631065600LL) * 1000);  // the first record
-  EXPECT_NEAR(a.distance_m, 113550.87, 0.005);                 // the last record's distance
+  EXPECT_NEAR(a.distance_m, 113550.87, 0.005);                // the last record's distance
   EXPECT_DOUBLE_EQ(a.elapsed_s, 968864541.0 - 968847818.0);
   EXPECT_GT(a.timer_s, 0.0);  // from the timer start/stop events
   EXPECT_LE(a.timer_s, a.elapsed_s);
@@ -375,8 +379,8 @@ TEST(fitCorpus, MultisportGivesOneActivityPerLegWithItsOwnSamples) {
 
 TEST(fitCorpus, MisalignedFieldsAreSkippedNotFatal) {
   SKIP_WITHOUT_CORPUS();
-  const Decoded d =
-      decode(std::span<const std::uint8_t>(read_bytes(corpus_dir() / "fit" / "coros-pace-2-cycling-misaligned-fields.fit")));
+  const Decoded d = decode(
+      std::span<const std::uint8_t>(read_bytes(corpus_dir() / "fit" / "coros-pace-2-cycling-misaligned-fields.fit")));
   EXPECT_EQ(d.integrity, Integrity::intact);
   EXPECT_GT(d.misaligned_fields, 0u);
   EXPECT_EQ(d.data_messages, 11293u);  // python-fitparse's test: len(messages) == 11293
@@ -385,7 +389,8 @@ TEST(fitCorpus, MisalignedFieldsAreSkippedNotFatal) {
 
 TEST(fitCorpus, ChainedFilesAreAllRead) {
   SKIP_WITHOUT_CORPUS();
-  const Decoded d = decode(std::span<const std::uint8_t>(read_bytes(corpus_dir() / "fit" / "sample_mulitple_header.fit")));
+  const Decoded d =
+      decode(std::span<const std::uint8_t>(read_bytes(corpus_dir() / "fit" / "sample_mulitple_header.fit")));
   EXPECT_EQ(d.integrity, Integrity::intact);
   EXPECT_EQ(d.parts.size(), 4u);
   EXPECT_EQ(d.data_messages, 3023u);  // python-fitparse's test_multiple_header
@@ -394,9 +399,9 @@ TEST(fitCorpus, ChainedFilesAreAllRead) {
 
 TEST(fitCorpus, DeveloperFieldsAreDescribedAndSkipped) {
   SKIP_WITHOUT_CORPUS();
-  for (const char* file : {"developer-types-sample.fit", "DeveloperData.fit",
-                           "elemnt-bolt-no-application-id-inside-developer-data-id.fit",
-                           "20170518-191602-1740899583.fit"}) {
+  for (const char* file :
+       {"developer-types-sample.fit", "DeveloperData.fit", "elemnt-bolt-no-application-id-inside-developer-data-id.fit",
+        "20170518-191602-1740899583.fit"}) {
     SCOPED_TRACE(file);
     const Decoded d = decode(std::span<const std::uint8_t>(read_bytes(corpus_dir() / "fit" / file)));
     EXPECT_EQ(d.integrity, Integrity::intact);

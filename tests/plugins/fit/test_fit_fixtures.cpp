@@ -39,7 +39,11 @@ void write_file_id(FitWriter& w, std::uint8_t type = 4, std::uint8_t local = 0, 
 void write_session(FitWriter& w, std::uint32_t start, std::uint32_t elapsed_s, std::uint8_t sport,
                    std::uint8_t sub_sport = 0xFF, std::uint32_t distance_cm = 100000, std::uint8_t local = 5) {
   w.define(local, 18,
-           {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {5, 1, bt::enum_}, {6, 1, bt::enum_}, {7, 4, bt::uint32},
+           {{253, 4, bt::uint32},
+            {2, 4, bt::uint32},
+            {5, 1, bt::enum_},
+            {6, 1, bt::enum_},
+            {7, 4, bt::uint32},
             {9, 4, bt::uint32}});
   w.data(local, {start + elapsed_s, start, sport, sub_sport, elapsed_s * 1000, distance_cm});
 }
@@ -237,8 +241,13 @@ TEST(fitFixtures, InvalidValuesMeanAbsent) {
   w.data(1, {0xFFFFFFFFu, 0, 0, 2600, 0, 0, 0xFFFFFFFFu, 2000, 0, 0, 0xFFFFFFFFu, 0xFFFFFFFFu});
   // session with timestamp, start_time, sport, timer (invalid), distance (invalid), avg HR (invalid)
   w.define(2, 18,
-           {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {5, 1, bt::enum_}, {8, 4, bt::uint32}, {9, 4, bt::uint32},
-            {16, 1, bt::uint8}, {6, 1, bt::enum_}});
+           {{253, 4, bt::uint32},
+            {2, 4, bt::uint32},
+            {5, 1, bt::enum_},
+            {8, 4, bt::uint32},
+            {9, 4, bt::uint32},
+            {16, 1, bt::uint8},
+            {6, 1, bt::enum_}});
   w.data(2, {kT0 + 1, kT0, 1, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFF, 0xFF});
   w.define(3, 23, {{0, 1, bt::uint8}, {3, 4, bt::uint32z}});
   w.data(3, {0, 0});
@@ -336,8 +345,8 @@ TEST(fitFixtures, TruncatedAtEveryByte) {
     if (run.status == TENDON_OK) {
       ++imported;
       ASSERT_EQ(run.activities.size(), 1u);
-      EXPECT_TRUE(any_contains(run.warnings(), "truncated after byte " + std::to_string(n) + " of " +
-                                                   std::to_string(whole.size())));
+      EXPECT_TRUE(any_contains(run.warnings(),
+                               "truncated after byte " + std::to_string(n) + " of " + std::to_string(whole.size())));
       if (run.activities[0].source_id == "records") ++from_records;
       EXPECT_EQ(run.activities[0].start_ms, kSmallRunStartUnix * 1000);
     } else {
@@ -346,7 +355,7 @@ TEST(fitFixtures, TruncatedAtEveryByte) {
       EXPECT_TRUE(run.activities.empty());
     }
   }
-  EXPECT_GT(imported, 40u);  // from the second complete record on
+  EXPECT_GT(imported, 40u);      // from the second complete record on
   EXPECT_GT(from_records, 10u);  // records but no session yet
   EXPECT_EQ(run_import(whole).status, TENDON_OK);
 }
@@ -615,7 +624,8 @@ TEST(fitFixtures, GarbageAfterTheFileIsDamage) {
   bytes.insert(bytes.end(), {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
   const ImportRun run = run_import(bytes);
   EXPECT_EQ(run.status, TENDON_ERR_FORMAT);
-  EXPECT_EQ(run.error(), "the 13 bytes after the FIT data at byte " + std::to_string(size) + " are not a FIT file header");
+  EXPECT_EQ(run.error(),
+            "the 13 bytes after the FIT data at byte " + std::to_string(size) + " are not a FIT file header");
 }
 
 // The header promises less data than the messages hold: the device never finalised the
@@ -640,9 +650,11 @@ TEST(fitFixtures, UnfinalisedFileKeepsItsCompleteMessages) {
 TEST(fitFixtures, EnhancedFieldsArePreferred) {
   FitWriter w;
   write_file_id(w);
-  w.define(1, 20, {{253, 4, bt::uint32}, {2, 2, bt::uint16}, {78, 4, bt::uint32}, {6, 2, bt::uint16}, {73, 4, bt::uint32}});
+  w.define(1, 20,
+           {{253, 4, bt::uint32}, {2, 2, bt::uint16}, {78, 4, bt::uint32}, {6, 2, bt::uint16}, {73, 4, bt::uint32}});
   w.data(1, {kT0, 3000, 400000, 1000, 70000});  // enhanced: 79500 m altitude, 70 m/s
-  w.define(2, 18, {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {5, 1, bt::enum_}, {14, 2, bt::uint16}, {124, 4, bt::uint32}});
+  w.define(2, 18,
+           {{253, 4, bt::uint32}, {2, 4, bt::uint32}, {5, 1, bt::enum_}, {14, 2, bt::uint16}, {124, 4, bt::uint32}});
   w.data(2, {kT0, kT0, 2, 1000, 70000});
   const Decoded d = decode_bytes(w.file());
   ASSERT_EQ(d.records.size(), 1u);

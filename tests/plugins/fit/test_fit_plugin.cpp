@@ -167,9 +167,9 @@ TEST(fitPlugin, OlderSinkWithoutReportIsRespected) {
   EXPECT_EQ(emitted, 1);
   std::vector<std::uint8_t> settings = small_run(3);
   settings[14 + 6] = 2;  // file_id.type -> settings; the CRC now fails, reported nowhere
-  EXPECT_EQ(importer->import(nullptr, &(input = {sizeof(tendon_input), "s.fit", settings.data(), settings.size(),
-                                                 nullptr, nullptr}),
-                             &sink),
+  EXPECT_EQ(importer->import(
+                nullptr, &(input = {sizeof(tendon_input), "s.fit", settings.data(), settings.size(), nullptr, nullptr}),
+                &sink),
             TENDON_ERR_FORMAT);
   sink.report = nullptr;
   sink.struct_size = sizeof(tendon_sink);

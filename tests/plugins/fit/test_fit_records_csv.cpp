@@ -59,7 +59,7 @@ TEST(fitRecordsCsv, CompressedTimestampsAndSpeedDistance) {
   const auto rows = read_csv(corpus_dir() / "fit" / "compressed-speed-distance-records.csv");
   const Decoded d = decode_file("compressed-speed-distance.fit");
   ASSERT_EQ(d.integrity, Integrity::intact);
-  ASSERT_EQ(rows.size(), 755u);  // header + 754 rows
+  ASSERT_EQ(rows.size(), 755u);       // header + 754 rows
   ASSERT_EQ(d.records.size(), 755u);  // a first record that only sets the time, then one per row
   EXPECT_EQ(d.records[0].time, 17217864u);
   for (std::size_t i = 1; i < rows.size(); ++i) {

@@ -39,7 +39,7 @@ double ascent_of(std::initializer_list<double> altitudes) {
 TEST(fitAscent, HysteresisIgnoresNoiseButCountsClimbs) {
   EXPECT_TRUE(std::isnan(ascent_of({})));
   EXPECT_DOUBLE_EQ(ascent_of({100}), 0);
-  EXPECT_DOUBLE_EQ(ascent_of({100, 102, 100, 102, 100, 102}), 0);  // 2 m noise
+  EXPECT_DOUBLE_EQ(ascent_of({100, 102, 100, 102, 100, 102}), 0);        // 2 m noise
   EXPECT_DOUBLE_EQ(ascent_of({100, 101, 102, 103, 104, 105, 110}), 10);  // a climb counts in full
   EXPECT_DOUBLE_EQ(ascent_of({100, 110, 90, 110}), 10 + 20);
   EXPECT_DOUBLE_EQ(ascent_of({100, 110, 108, 112}), 12);  // a small dip inside a climb
@@ -51,11 +51,11 @@ TEST(fitText, CleansToOneLineOfUtf8) {
   EXPECT_EQ(clean({'F', 'R', '9', '4', '5', 0, 'x', 'y'}), "FR945");
   EXPECT_EQ(clean({'a', 'b', ' ', ' '}), "ab");
   EXPECT_EQ(clean({0xC3, 0xA9, 't', 0xC3, 0xA9}), "\xC3\xA9t\xC3\xA9");
-  EXPECT_EQ(clean({'a', 0xC3}), "a?");              // cut sequence
-  EXPECT_EQ(clean({0xE9, 't', 0xE9}), "?t?");       // Latin-1, not UTF-8
+  EXPECT_EQ(clean({'a', 0xC3}), "a?");               // cut sequence
+  EXPECT_EQ(clean({0xE9, 't', 0xE9}), "?t?");        // Latin-1, not UTF-8
   EXPECT_EQ(clean({'a', '\n', 'b', '\t'}), "a?b?");  // control characters
-  EXPECT_EQ(clean({0xED, 0xA0, 0x80}), "???");      // a UTF-16 surrogate
-  EXPECT_EQ(clean({0xC0, 0xAF}), "??");             // overlong
+  EXPECT_EQ(clean({0xED, 0xA0, 0x80}), "???");       // a UTF-16 surrogate
+  EXPECT_EQ(clean({0xC0, 0xAF}), "??");              // overlong
   EXPECT_EQ(clean({}), "");
 }
 
@@ -72,9 +72,9 @@ TEST(fitUtcOffset, OnlyBelievableOffsets) {
   EXPECT_EQ(offset, 20700);
   EXPECT_TRUE(utc_offset_from(t, t, offset));
   EXPECT_EQ(offset, 0);
-  EXPECT_FALSE(utc_offset_from(t, t + 1080, offset));           // 18 minutes: a drifting clock
-  EXPECT_FALSE(utc_offset_from(t, t + 15 * 3600, offset));      // beyond +14 h
-  EXPECT_FALSE(utc_offset_from(t, 0, offset));                  // local time not set
+  EXPECT_FALSE(utc_offset_from(t, t + 1080, offset));          // 18 minutes: a drifting clock
+  EXPECT_FALSE(utc_offset_from(t, t + 15 * 3600, offset));     // beyond +14 h
+  EXPECT_FALSE(utc_offset_from(t, 0, offset));                 // local time not set
   EXPECT_FALSE(utc_offset_from(17221751, 698070063, offset));  // relative timestamp
   EXPECT_FALSE(utc_offset_from(0xFFFFFFFFu, t, offset));
 }

@@ -6,6 +6,7 @@
 #include "activity_log/activity_log_plugin.h"
 #include "ingest/plugin_host.h"
 #include "plugin_fakes.h"
+#include "support/activity_expect.h"
 
 namespace tendon::test {
 namespace {
@@ -20,24 +21,6 @@ class ActivityLogPluginTest : public ::testing::Test {
   PluginHost host_{log_.sink()};
 };
 
-void expect_same(const Activity& a, const Activity& b) {
-  EXPECT_EQ(a.id, b.id);
-  EXPECT_EQ(a.athlete, b.athlete);
-  EXPECT_EQ(a.source_id, b.source_id);
-  EXPECT_EQ(a.source_kind, b.source_kind);
-  EXPECT_EQ(a.source_name, b.source_name);
-  EXPECT_EQ(a.start, b.start);
-  EXPECT_EQ(a.utc_offset_s, b.utc_offset_s);
-  EXPECT_EQ(a.sport, b.sport);
-  EXPECT_EQ(a.sub_sport, b.sub_sport);
-  EXPECT_EQ(a.distance_m, b.distance_m);
-  EXPECT_EQ(a.elapsed_s, b.elapsed_s);
-  EXPECT_EQ(a.moving_s, b.moving_s);
-  EXPECT_EQ(a.ascent_m, b.ascent_m);
-  EXPECT_EQ(a.avg_hr, b.avg_hr);
-  EXPECT_EQ(a.shoe, b.shoe);
-  EXPECT_EQ(a.device, b.device);
-}
 
 std::vector<std::string> problem_lines(const LogParseResult& r) {
   std::vector<std::string> out;
@@ -57,7 +40,7 @@ void expect_equivalent(PluginHost& host, const std::string& name, const std::str
   ASSERT_EQ(via_host.activities.size(), direct.activities.size());
   for (std::size_t i = 0; i < direct.activities.size(); ++i) {
     SCOPED_TRACE("activity " + std::to_string(i + 1));
-    expect_same(via_host.activities[i], direct.activities[i]);
+    testing::expect_same_activity(via_host.activities[i], direct.activities[i]);
   }
   EXPECT_EQ(via_host.warnings, problem_lines(direct));
   EXPECT_EQ(via_host.sample_counts, std::vector<std::size_t>(expected_activities, 0));
