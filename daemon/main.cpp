@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
       return 0;
     } else if (a == "--help" || a == "-h") {
       std::cout << "usage: tendond [--config FILE] [--version]\n"
-                   "Runs in the foreground. Without --config it reads $XDG_CONFIG_HOME/tendon/tendon.toml when it\n"
+                   "Runs in the foreground and imports what arrives in the athletes' inbox folders (see\n"
+                   "docs/daemon.md). Without --config it reads $XDG_CONFIG_HOME/tendon/tendon.toml when it\n"
                    "exists, else built-in defaults. SIGHUP reloads the config; SIGTERM or SIGINT stop it.\n";
       return 0;
     } else {

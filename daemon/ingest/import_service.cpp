@@ -35,9 +35,13 @@ ImportReport ImportService::import_file(const std::filesystem::path& file, const
 
 ImportReport ImportService::import_bytes(const std::filesystem::path& name, std::string_view bytes,
                                          const std::optional<std::string>& athlete, Instant now) {
+  return store_parsed(name, parse_file_bytes(plugins_, name, bytes), athlete, now);
+}
+
+ImportReport ImportService::store_parsed(const std::filesystem::path& name, ParsedFile parsed,
+                                         const std::optional<std::string>& athlete, Instant now) {
   ImportReport report;
   report.file = name;
-  ParsedFile parsed = parse_file_bytes(plugins_, name, bytes);
   report.format = parsed.format;
   report.problems = std::move(parsed.problems);
   if (parsed.not_activity) {

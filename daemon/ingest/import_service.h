@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "config/shoe_catalogue.h"
 #include "core/engine.h"
+#include "file_formats.h"
 #include "plugin_host.h"
 #include "store/store.h"
 
@@ -52,6 +53,10 @@ class ImportService {
   ImportReport import_file(const std::filesystem::path& file, const std::optional<std::string>& athlete,
                            Instant now);
   ImportReport import_bytes(const std::filesystem::path& name, std::string_view bytes,
+                            const std::optional<std::string>& athlete, Instant now);
+  // Stores a file parse_file_bytes() has already read (the daemon parses on a worker
+  // thread and stores here, on the thread that owns the store). import_bytes ends here too.
+  ImportReport store_parsed(const std::filesystem::path& name, ParsedFile parsed,
                             const std::optional<std::string>& athlete, Instant now);
 
  private:

@@ -5,6 +5,8 @@
 #include <csignal>
 #include <ctime>
 
+#include "inbox_importer.h"
+#include "inbox_watcher.h"
 #include "ingest/judgement_basis.h"
 #include "ingest/plugin_setup.h"
 #include "tendon/version.h"
@@ -24,6 +26,7 @@ void Daemon::load_importers() {
 }
 
 void Daemon::apply_config() {
+  catalogue_ = effective_shoe_catalogue(config_);
   apply_config_to_store(*store_, config_, static_cast<Instant>(std::time(nullptr)));
   for (const auto& a : config_.athletes) {
     for (const auto& inbox : a.inboxes) std::filesystem::create_directories(inbox);
@@ -46,7 +49,7 @@ void Daemon::announce(std::ostream& out) const {
   }
   out << "\n";
   for (const auto& p : importer_problems_) out << "tendond: plugin refused: " << p.line() << "\n";
-  out << "tendond: ready; SIGHUP reloads the config, SIGTERM stops" << std::endl;
+  out.flush();
 }
 
 bool Daemon::reload(std::ostream& log) {
@@ -68,21 +71,45 @@ bool Daemon::reload(std::ostream& log) {
   }
 }
 
+void Daemon::watch_inboxes(InboxWatcher& watcher, InboxImporter& importer) const {
+  std::map<std::filesystem::path, std::string> athlete_by_folder;
+  std::vector<std::filesystem::path> folders;
+  for (const auto& a : config_.athletes) {
+    for (const auto& inbox : a.inboxes) {
+      athlete_by_folder.emplace(inbox, a.name);
+      folders.push_back(inbox);
+    }
+  }
+  importer.set_inboxes(std::move(athlete_by_folder));  // first: the watcher's scan feeds it
+  watcher.watch(folders);
+}
+
 int Daemon::run(std::ostream& log) {
   boost::asio::io_context io;
+  // Declared after `io`, so destroyed before it: the workers are joined while the loop
+  // they report to still exists.
+  InboxImporter importer(io, InboxImportContext{*store_, config_, catalogue_, importers_}, log);
+  InboxWatcher watcher(io, [&importer](const std::filesystem::path& file) { importer.take(file); }, log);
+  // Signals are caught from here on: a SIGHUP sent after "ready" must reload, not kill.
   boost::asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
   std::function<void(const boost::system::error_code&, int)> on_signal = [&](const boost::system::error_code& ec,
                                                                               int signo) {
     if (ec) return;
     if (signo == SIGHUP) {
-      reload(log);
+      if (reload(log)) watch_inboxes(watcher, importer);
       signals.async_wait(on_signal);
       return;
     }
     log << "tendond: " << (signo == SIGTERM ? "SIGTERM" : "SIGINT") << " received, stopping" << std::endl;
+    // Nothing new is taken; a parse still running finishes on its worker but is not
+    // stored, and its file stays in the inbox for the next start.
+    watcher.stop();
+    importer.stop();
     io.stop();
   };
   signals.async_wait(on_signal);
+  watch_inboxes(watcher, importer);  // the start-up scan: its files are parsed once the loop runs
+  log << "tendond: ready; SIGHUP reloads the config, SIGTERM stops" << std::endl;
   io.run();
   return 0;
 }

@@ -1,17 +1,22 @@
 #pragma once
 // The long-running service: owns the config and the store, says what it uses, and waits
-// on the event loop. SIGTERM / SIGINT stop it cleanly; SIGHUP reloads the config (a bad
-// new config is reported and the old one kept).
+// on the event loop, importing what arrives in the athletes' inbox folders. SIGTERM /
+// SIGINT stop it cleanly (an import not yet committed leaves its file in the inbox);
+// SIGHUP reloads the config (a bad new config is reported and the old one kept).
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
 
 #include "config/config.h"
+#include "config/shoe_catalogue.h"
 #include "ingest/plugin_host.h"
 #include "store/store.h"
 
 namespace tendon {
+
+class InboxImporter;
+class InboxWatcher;
 
 class Daemon {
  public:
@@ -22,7 +27,8 @@ class Daemon {
   // One line per fact: which config, which database, each athlete's zone and inboxes,
   // the importers and any plugin that was refused.
   void announce(std::ostream& out) const;
-  // Runs the event loop until SIGTERM or SIGINT; returns the exit code.
+  // Catches the signals, watches the inboxes, says "ready", then runs the event loop until
+  // SIGTERM or SIGINT; returns the exit code.
   int run(std::ostream& log);
 
  private:
@@ -30,11 +36,15 @@ class Daemon {
   bool reload(std::ostream& log);
   // The importers of this config; broken external plugins are listed and left out.
   void load_importers();
+  // Points the watcher and the importer at the inboxes of the current config.
+  void watch_inboxes(InboxWatcher& watcher, InboxImporter& importer) const;
 
   std::optional<std::filesystem::path> config_file_;
   Config config_;
   std::unique_ptr<Store> store_;
-  std::unique_ptr<PluginHost> importers_;
+  ShoeCatalogue catalogue_;
+  // Shared: a parse running on a worker keeps the host it started with through a reload.
+  std::shared_ptr<PluginHost> importers_;
   std::vector<PluginProblem> importer_problems_;
 };
 
