@@ -28,8 +28,9 @@ test-sanitize:
 	$(MAKE) test BUILD_DIR=build-asan CMAKE_FLAGS="-DTENDON_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
 
 # Decoder and pipeline benchmarks, built in Release (Google Benchmark).
-bench:
-	$(MAKE) build BUILD_DIR=build-bench CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Release"
+bench: deps
+	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
+	cmake --build build-bench -j $(JOBS) --target tendon_benchmarks
 	./scripts/bench.sh build-bench
 
 # libFuzzer targets under ASan + UBSan, FUZZ_SECONDS each (clang).
