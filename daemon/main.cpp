@@ -8,20 +8,27 @@
 
 int main(int argc, char** argv) {
   std::optional<std::filesystem::path> config;
+  std::optional<std::filesystem::path> socket;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--config" && i + 1 < argc) {
       config = argv[++i];
     } else if (a.rfind("--config=", 0) == 0) {
       config = a.substr(9);
+    } else if (a == "--socket" && i + 1 < argc) {
+      socket = argv[++i];
+    } else if (a.rfind("--socket=", 0) == 0) {
+      socket = a.substr(9);
     } else if (a == "--version") {
       std::cout << "tendond " << TENDON_VERSION << "\n";
       return 0;
     } else if (a == "--help" || a == "-h") {
-      std::cout << "usage: tendond [--config FILE] [--version]\n"
+      std::cout << "usage: tendond [--config FILE] [--socket PATH] [--version]\n"
                    "Runs in the foreground and imports what arrives in the athletes' inbox folders (see\n"
                    "docs/daemon.md). Without --config it reads $XDG_CONFIG_HOME/tendon/tendon.toml when it\n"
-                   "exists, else built-in defaults. SIGHUP reloads the config; SIGTERM or SIGINT stop it.\n";
+                   "exists, else built-in defaults. The control socket is --socket PATH, else\n"
+                   "$XDG_RUNTIME_DIR/tendon/tendond.sock (/tmp/tendon-$UID/tendond.sock without it).\n"
+                   "SIGHUP reloads the config; SIGTERM or SIGINT stop it.\n";
       return 0;
     } else {
       std::cerr << "tendond: unknown argument '" << a << "' (see tendond --help)\n";
@@ -29,7 +36,7 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    tendon::Daemon daemon(config);
+    tendon::Daemon daemon(config, socket);
     daemon.announce(std::cout);
     return daemon.run(std::cout);
   } catch (const std::exception& e) {

@@ -5,7 +5,7 @@
 #include "units.h"
 #include "exit_codes.h"
 #include "ingest/athlete_engine.h"
-#include "json_views.h"
+#include "views/json_views.h"
 #include "offline_context.h"
 #include "verbs.h"
 

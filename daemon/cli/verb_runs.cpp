@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "exit_codes.h"
-#include "json_views.h"
+#include "views/json_views.h"
 #include "offline_context.h"
 #include "text_views.h"
 #include "verbs.h"

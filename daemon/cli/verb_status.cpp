@@ -4,7 +4,7 @@
 #include "core/status.h"
 #include "exit_codes.h"
 #include "ingest/athlete_engine.h"
-#include "json_views.h"
+#include "views/json_views.h"
 #include "offline_context.h"
 #include "text_views.h"
 #include "verbs.h"

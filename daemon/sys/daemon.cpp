@@ -4,17 +4,23 @@
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 #include <ctime>
+#include <unistd.h>
+
+#include "control/server.h"
+#include "control_events.h"
+#include "control_methods.h"
 
 #include "inbox_importer.h"
 #include "inbox_watcher.h"
+#include "socket_path.h"
 #include "ingest/judgement_basis.h"
 #include "ingest/plugin_setup.h"
 #include "tendon/version.h"
 
 namespace tendon {
 
-Daemon::Daemon(std::optional<std::filesystem::path> config_file)
-    : config_file_(std::move(config_file)), config_(load_config_or_defaults(config_file_)) {
+Daemon::Daemon(std::optional<std::filesystem::path> config_file, std::optional<std::filesystem::path> socket_path)
+    : config_file_(std::move(config_file)), socket_path_(std::move(socket_path)), config_(load_config_or_defaults(config_file_)) {
   store_ = std::make_unique<Store>(config_.database);
   apply_config();
   load_importers();
@@ -86,9 +92,19 @@ void Daemon::watch_inboxes(InboxWatcher& watcher, InboxImporter& importer) const
 
 int Daemon::run(std::ostream& log) {
   boost::asio::io_context io;
+  // Before the importer, so destroyed after it: no report arrives for a server that is gone.
+  control::ServerOptions server_options;
+  control::PeerPolicy policy;
+  policy.owner_uid = ::geteuid();
+  policy.root_is_admin = true;
+  server_options.decide_tier = policy;
+  server_options.log = &log;
+  control::Server server(io, std::move(server_options));
+  register_control_methods(server, *store_, config_);
   // Declared after `io`, so destroyed before it: the workers are joined while the loop
   // they report to still exists.
   InboxImporter importer(io, InboxImportContext{*store_, config_, catalogue_, importers_}, log);
+  importer.on_report([&server](const ImportReport& report) { publish_import_events(server, report); });
   InboxWatcher watcher(io, [&importer](const std::filesystem::path& file) { importer.take(file); }, log);
   // Signals are caught from here on: a SIGHUP sent after "ready" must reload, not kill.
   boost::asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
@@ -105,9 +121,22 @@ int Daemon::run(std::ostream& log) {
     // stored, and its file stays in the inbox for the next start.
     watcher.stop();
     importer.stop();
+    server.stop();  // clients see the connection close; the socket file is removed
     io.stop();
   };
   signals.async_wait(on_signal);
+  SocketPlace socket{};
+  if (socket_path_) {
+    socket.path = *socket_path_;
+  } else {
+    socket = user_socket_place();
+  }
+  if (!socket.note.empty()) log << "tendond: " << socket.note << "\n";
+  control::SocketOptions socket_options;
+  socket_options.path = socket.path;
+  socket_options.mode = 0600;  // user mode: only our uid (and root) may connect
+  server.listen(socket_options);
+  log << "tendond: socket " << socket.path.string() << "\n";
   watch_inboxes(watcher, importer);  // the start-up scan: its files are parsed once the loop runs
   log << "tendond: ready; SIGHUP reloads the config, SIGTERM stops" << std::endl;
   io.run();

@@ -2,7 +2,8 @@
 // The long-running service: owns the config and the store, says what it uses, and waits
 // on the event loop, importing what arrives in the athletes' inbox folders. SIGTERM /
 // SIGINT stop it cleanly (an import not yet committed leaves its file in the inbox);
-// SIGHUP reloads the config (a bad new config is reported and the old one kept).
+// SIGHUP reloads the config (a bad new config is reported and the old one kept). Clients
+// talk to it on the control socket (docs/protocol.md).
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -22,12 +23,14 @@ class Daemon {
  public:
   // Loads the config, opens (and migrates) the database, registers athletes and shoes and
   // creates missing inbox folders. Throws with a message naming file and reason.
-  explicit Daemon(std::optional<std::filesystem::path> config_file);
+  // `socket_path`: where the control socket is bound; default user_socket_place().
+  explicit Daemon(std::optional<std::filesystem::path> config_file,
+                  std::optional<std::filesystem::path> socket_path = std::nullopt);
 
   // One line per fact: which config, which database, each athlete's zone and inboxes,
   // the importers and any plugin that was refused.
   void announce(std::ostream& out) const;
-  // Catches the signals, watches the inboxes, says "ready", then runs the event loop until
+  // Catches the signals, opens the control socket, watches the inboxes, says "ready", then runs the event loop until
   // SIGTERM or SIGINT; returns the exit code.
   int run(std::ostream& log);
 
@@ -40,6 +43,7 @@ class Daemon {
   void watch_inboxes(InboxWatcher& watcher, InboxImporter& importer) const;
 
   std::optional<std::filesystem::path> config_file_;
+  std::optional<std::filesystem::path> socket_path_;
   Config config_;
   std::unique_ptr<Store> store_;
   ShoeCatalogue catalogue_;

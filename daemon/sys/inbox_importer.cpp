@@ -103,6 +103,7 @@ void InboxImporter::finish(Parsed parsed) {
   }
   move_aside(report, parsed.content_hash);
   log_.flush();
+  if (on_report_) on_report_(report);
 }
 
 void InboxImporter::move_aside(const ImportReport& report, const std::string& content_hash) {

@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -46,6 +47,12 @@ class InboxImporter {
   // No new files; results still arriving are dropped and their files stay in the inbox.
   void stop();
 
+  // Called on the loop's thread with each file's final report (imported, skipped or
+  // failed), after its log line; not for a write the store refused (the file stays and is
+  // tried again). The daemon turns it into socket events; the importer knows no socket.
+  using ReportHook = std::function<void(const ImportReport&)>;
+  void on_report(ReportHook hook) { on_report_ = std::move(hook); }
+
  private:
   struct Parsed;  // a worker's result
   // Runs on a worker: everything that may take long and needs no store.
@@ -64,6 +71,7 @@ class InboxImporter {
   // Contents already handled that could not be moved out (a read-only watch mount): not
   // imported again on every rescan while the daemon runs.
   std::set<std::string> unmovable_contents_;
+  ReportHook on_report_;
   bool stopped_ = false;
 };
 

@@ -40,11 +40,15 @@ class RunningDaemon {
       dup2(fd, 1);
       dup2(fd, 2);
       const std::string home = "HOME=" + dir.path().string(), data = "XDG_DATA_HOME=" + dir / "data",
-                        conf = "XDG_CONFIG_HOME=" + dir / "config", user = "USER=tester";
+                        conf = "XDG_CONFIG_HOME=" + dir / "config", user = "USER=tester",
+                        // Each daemon its own default socket: tests running side by side
+                        // must not find each other's (or the user's real) tendond there.
+                        runtime = "XDG_RUNTIME_DIR=" + dir / "run";
       putenv(const_cast<char*>(home.c_str()));
       putenv(const_cast<char*>(data.c_str()));
       putenv(const_cast<char*>(conf.c_str()));
       putenv(const_cast<char*>(user.c_str()));
+      putenv(const_cast<char*>(runtime.c_str()));
       std::vector<char*> argv{const_cast<char*>(tendond_path())};
       for (auto& a : args) argv.push_back(a.data());
       argv.push_back(nullptr);

@@ -1,6 +1,6 @@
 #pragma once
-// The JSON shapes tendonctl prints with --json (docs/cli.md lists them). Kept in one
-// place so the socket protocol can reuse them.
+// The JSON shapes tendonctl prints with --json (docs/cli.md lists them). Their own library
+// so that tendond answers socket requests with the same shapes (PrettyWriter: multi-line).
 #include <string>
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "json_views.h"
+#include "views/json_views.h"
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>

@@ -1,0 +1,153 @@
+// The real tendond's control socket: a subscribed client hears about what arrives in the
+// inbox (imports, failures, alerts), can list the alerts, and the socket is private (0600)
+// and removed when the daemon stops.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "running_daemon.h"
+#include "test_client.h"
+
+namespace tendon::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string run_line(const std::string& id, const std::string& day, int metres) {
+  return "{\"id\":\"" + id + "\",\"start\":\"2026-11-" + day + "T07:00:00Z\",\"sport\":\"running\",\"distance_m\":" +
+         std::to_string(metres) + "}\n";
+}
+
+std::string string_member(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject() || !object.HasMember(name) || !object[name].IsString()) return {};
+  return object[name].GetString();
+}
+
+class DaemonSocket : public ::testing::Test {
+ protected:
+  DaemonSocket() : inbox(dir.path() / "inbox"), socket(dir.path() / "s.sock") {
+    dir.write("tendon.toml", "database = \"" + dir / "t.db" + "\"\n[athletes.ana]\ntimezone = \"UTC\"\ninboxes = [\"" +
+                                 inbox.string() + "\"]\n");
+    fs::create_directories(inbox);
+    daemon = std::make_unique<RunningDaemon>(
+        dir, std::vector<std::string>{"--config", dir / "tendon.toml", "--socket", socket.string()});
+    EXPECT_TRUE(daemon->wait_for("ready")) << daemon->log();
+  }
+
+  // Connects and reads the greeting.
+  std::unique_ptr<TestClient> connect() const {
+    auto client = std::make_unique<TestClient>(socket.string());
+    const auto hello = client->read_json();
+    EXPECT_EQ(string_member(hello, "method"), "Server.Hello");
+    return client;
+  }
+
+  // Written under a temporary name, then renamed in: the way a sync tool delivers.
+  void deliver(const std::string& name, const std::string& text) const {
+    const fs::path part = inbox / (name + ".part");
+    std::ofstream(part, std::ios::binary) << text;
+    fs::rename(part, inbox / name);
+  }
+
+  // The params of the next event named `method`, skipping other lines; a null document
+  // when none came before the deadline.
+  static rapidjson::Document next_event(TestClient& client, const std::string& method) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+      const auto line = client.read_line(std::chrono::milliseconds(200));
+      if (!line) continue;
+      rapidjson::Document doc;
+      doc.Parse(line->c_str());
+      if (!doc.HasParseError() && string_member(doc, "method") == method && doc.HasMember("params")) {
+        rapidjson::Document params;
+        params.CopyFrom(doc["params"], params.GetAllocator());
+        return params;
+      }
+    }
+    return rapidjson::Document{};
+  }
+
+  // Sends a request and returns the whole answer line, skipping events meanwhile.
+  static rapidjson::Document call(TestClient& client, int id, const std::string& method, const std::string& params) {
+    client.send_line("{\"jsonrpc\":\"2.0\",\"id\":" + std::to_string(id) + ",\"method\":\"" + method +
+                     "\",\"params\":" + params + "}");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+      auto doc = client.read_json();
+      if (doc.IsObject() && doc.HasMember("id") && doc["id"].IsInt() && doc["id"].GetInt() == id) return doc;
+    }
+    return rapidjson::Document{};
+  }
+
+  TempDir dir;
+  fs::path inbox;
+  fs::path socket;
+  std::unique_ptr<RunningDaemon> daemon;
+};
+
+TEST_F(DaemonSocket, TheSocketIsOnlyTheOwnersAndGoneAfterSigterm) {
+  ASSERT_TRUE(daemon->wait_for("tendond: socket " + socket.string())) << daemon->log();
+  struct stat info {};
+  ASSERT_EQ(::lstat(socket.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISSOCK(info.st_mode));
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  daemon->signal(SIGTERM);
+  EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
+  EXPECT_FALSE(fs::exists(fs::symlink_status(socket)));
+}
+
+TEST_F(DaemonSocket, ASubscriberHearsTheImportAndItsSpikeAlertWhichAlertListThenReturns) {
+  auto client = connect();
+  const auto subscribed = call(*client, 1, "Events.Subscribe", "{}");
+  ASSERT_TRUE(subscribed.HasMember("result")) << daemon->log();
+
+  deliver("two.jsonl", run_line("a", "01", 10000) + run_line("b", "03", 14000));
+  const auto finished = next_event(*client, "Import.Finished");
+  ASSERT_TRUE(finished.IsObject()) << daemon->log();
+  EXPECT_EQ(string_member(finished, "file"), (inbox / "two.jsonl").string());
+  EXPECT_EQ(finished["imported"].GetUint64(), 2u);
+  const auto raised = next_event(*client, "Alert.Raised");
+  ASSERT_TRUE(raised.IsObject()) << daemon->log();
+  EXPECT_EQ(string_member(raised, "kind"), "spike");
+  EXPECT_EQ(string_member(raised, "athlete"), "ana");
+
+  const auto listed = call(*client, 2, "Alert.List", R"({"athlete":"ana"})");
+  ASSERT_TRUE(listed.HasMember("result") && listed["result"].IsArray()) << daemon->log();
+  bool spike_listed = false;
+  for (const auto& alert : listed["result"].GetArray()) spike_listed = spike_listed || string_member(alert, "kind") == "spike";
+  EXPECT_TRUE(spike_listed);
+
+  const auto runs = call(*client, 3, "Run.List", R"({"athlete":"ana","limit":1})");
+  ASSERT_TRUE(runs.HasMember("result") && runs["result"].IsArray());
+  EXPECT_EQ(runs["result"].Size(), 1u);
+
+  const auto unknown = call(*client, 4, "Alert.List", R"({"athlete":"nobody"})");
+  ASSERT_TRUE(unknown.HasMember("error"));
+  EXPECT_EQ(unknown["error"]["code"].GetInt(), -32002);
+
+  daemon->signal(SIGTERM);
+  EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
+  EXPECT_FALSE(fs::exists(fs::symlink_status(socket)));
+}
+
+TEST_F(DaemonSocket, AGarbageFitFileIsAnImportFailedEvent) {
+  auto client = connect();
+  ASSERT_TRUE(call(*client, 1, "Events.Subscribe", R"({"events":["Import"]})").HasMember("result"));
+  deliver("broken.fit", "this is not a FIT file at all");
+  const auto failed = next_event(*client, "Import.Failed");
+  ASSERT_TRUE(failed.IsObject()) << daemon->log();
+  EXPECT_EQ(string_member(failed, "file"), (inbox / "broken.fit").string());
+  EXPECT_FALSE(string_member(failed, "reason").empty());
+  daemon->signal(SIGTERM);
+  EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
+}
+
+}  // namespace
+}  // namespace tendon::testing
