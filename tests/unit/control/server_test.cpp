@@ -190,16 +190,26 @@ TEST(ControlServer, ListMethodsIsSortedWithTiers) {
   EXPECT_EQ(names, expected);
 }
 
-TEST(ControlServer, ReadTierCannotCallControlMethods) {
-  ServerOptions options;
-  // We cannot change uid in a test: a policy that knows us only as a read-only uid.
+// We cannot change uid in a test: a policy under which this process is neither the owner
+// nor root-as-admin, so the tier comes only from what a test adds.
+PeerPolicy policy_that_does_not_own_us() {
   PeerPolicy policy;
   policy.owner_uid = ::getuid() + 4242;
   policy.root_is_admin = false;
-  policy.read_uids = {::getuid()};
+  return policy;
+}
+
+void start_with_policy(ServerFixture& fixture, const PeerPolicy& policy) {
+  ServerOptions options;
   options.decide_tier = policy;
-  ServerFixture fixture;
   fixture.start(options, [](Server& server) { register_test_methods(server); });
+}
+
+TEST(ControlServer, ReadTierCannotCallControlMethods) {
+  PeerPolicy policy = policy_that_does_not_own_us();
+  policy.read_uids = {::getuid()};
+  ServerFixture fixture;
+  start_with_policy(fixture, policy);
   TestClient client(fixture.socket_path());
   EXPECT_STREQ(client.read_json()["params"]["tier"].GetString(), "read");
   client.send_line(R"({"jsonrpc":"2.0","id":1,"method":"Test.Control"})");
@@ -211,14 +221,10 @@ TEST(ControlServer, ReadTierCannotCallControlMethods) {
 }
 
 TEST(ControlServer, ControlTierFromGroup) {
-  ServerOptions options;
-  PeerPolicy policy;
-  policy.owner_uid = ::getuid() + 4242;
-  policy.root_is_admin = false;
+  PeerPolicy policy = policy_that_does_not_own_us();
   policy.control_gids = {::getgid()};
-  options.decide_tier = policy;
   ServerFixture fixture;
-  fixture.start(options, [](Server& server) { register_test_methods(server); });
+  start_with_policy(fixture, policy);
   TestClient client(fixture.socket_path());
   EXPECT_STREQ(client.read_json()["params"]["tier"].GetString(), "control");
   client.send_line(R"({"jsonrpc":"2.0","id":1,"method":"Test.Control"})");
