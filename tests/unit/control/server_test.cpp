@@ -6,6 +6,8 @@
 #include <chrono>
 #include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "control/server.h"
 #include "server_fixture.h"
@@ -326,29 +328,41 @@ TEST(ControlServer, MaxClients) {
   auto fourth = connect(fixture);
 }
 
+// An async method "Test.Slow" that answers only when the test takes its responders.
+class SlowMethod {
+ public:
+  void register_on(Server& server) {
+    server.register_async_method({"Test.Slow", Tier::read, "Answers when the test says so.", "{}"},
+                                 [this](const rapidjson::Value&, const Caller&, Responder responder) {
+                                   const std::lock_guard lock(mutex_);
+                                   waiting_.push_back(std::move(responder));
+                                 });
+  }
+  // The responders waiting so far (the loop thread adds them); the caller answers or drops them.
+  std::vector<Responder> take() {
+    const std::lock_guard lock(mutex_);
+    return std::exchange(waiting_, {});
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<Responder> waiting_;
+};
+
 TEST(ControlServer, AsyncHandlerAnswersLaterWhileOthersAreServed) {
-  std::mutex mutex;
-  std::vector<Responder> waiting;
+  SlowMethod slow;
   ServerFixture fixture;
   fixture.start({}, [&](Server& server) {
     register_test_methods(server);
-    server.register_async_method({"Test.Slow", Tier::read, "Answers when the test says so.", "{}"},
-                                 [&](const rapidjson::Value&, const Caller&, Responder responder) {
-                                   const std::lock_guard lock(mutex);
-                                   waiting.push_back(std::move(responder));
-                                 });
+    slow.register_on(server);
   });
   auto client = connect(fixture);
   client->send_line(R"({"jsonrpc":"2.0","id":"slow","method":"Test.Slow"})");
   client->send_line(R"({"jsonrpc":"2.0","id":"fast","method":"Test.Echo"})");
   EXPECT_STREQ(client->read_json()["id"].GetString(), "fast");
-  Responder responder;
-  {
-    const std::lock_guard lock(mutex);
-    ASSERT_EQ(waiting.size(), 1U);
-    responder = waiting.front();
-    waiting.clear();
-  }
+  std::vector<Responder> taken = slow.take();
+  ASSERT_EQ(taken.size(), 1U);
+  Responder responder = taken.front();
   rapidjson::Document result(rapidjson::kObjectType);
   result.AddMember("imported", 3, result.GetAllocator());
   responder.reply(result);  // from the test's thread, not the loop's
@@ -361,26 +375,18 @@ TEST(ControlServer, AsyncHandlerAnswersLaterWhileOthersAreServed) {
   client->send_line(R"({"jsonrpc":"2.0","id":9,"method":"Test.Slow"})");
   client->send_line(R"({"jsonrpc":"2.0","id":10,"method":"Test.Echo"})");
   EXPECT_EQ(client->read_json()["id"].GetInt(), 10);
-  {
-    const std::lock_guard lock(mutex);
-    waiting.clear();
-  }
+  slow.take();  // dropped here without an answer
   const auto dropped = client->read_json();
   EXPECT_EQ(dropped["id"].GetInt(), 9);
   EXPECT_EQ(error_code_of(dropped), TENDON_RPC_INTERNAL_ERROR);
 }
 
 TEST(ControlServer, HalfClosedClientStillGetsItsAnswers) {
-  std::mutex mutex;
-  std::vector<Responder> waiting;
+  SlowMethod slow;
   ServerFixture fixture;
   fixture.start({}, [&](Server& server) {
     register_test_methods(server);
-    server.register_async_method({"Test.Slow", Tier::read, "Answers when the test says so.", "{}"},
-                                 [&](const rapidjson::Value&, const Caller&, Responder responder) {
-                                   const std::lock_guard lock(mutex);
-                                   waiting.push_back(std::move(responder));
-                                 });
+    slow.register_on(server);
   });
   auto client = connect(fixture);
   // Like `printf '...' | socat - UNIX:...`: the last request has no newline.
@@ -388,18 +394,14 @@ TEST(ControlServer, HalfClosedClientStillGetsItsAnswers) {
                    R"({"jsonrpc":"2.0","id":2,"method":"Test.Echo"})");
   ::shutdown(client->fd(), SHUT_WR);
   EXPECT_EQ(client->read_json()["id"].GetInt(), 2);
+  std::vector<Responder> taken;
   const auto deadline = std::chrono::steady_clock::now() + 10s;
-  for (;;) {
-    const std::lock_guard lock(mutex);
-    if (!waiting.empty() || std::chrono::steady_clock::now() > deadline) break;
-    std::this_thread::sleep_for(1ms);
+  while (taken.empty() && std::chrono::steady_clock::now() < deadline) {
+    taken = slow.take();
+    if (taken.empty()) std::this_thread::sleep_for(1ms);
   }
-  {
-    const std::lock_guard lock(mutex);
-    ASSERT_EQ(waiting.size(), 1U);
-    waiting.front().reply(JsonText::raw("1"));
-    waiting.clear();
-  }
+  ASSERT_EQ(taken.size(), 1U);
+  taken.front().reply(JsonText::raw("1"));
   EXPECT_EQ(client->read_json()["id"].GetInt(), 1);
   EXPECT_TRUE(client->wait_closed());
 }
