@@ -4,23 +4,28 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 
 #include <rapidjson/document.h>
 
 #include "control/json_text.h"
+#include "control/passed_fds.h"
 #include "control/permissions.h"
 #include "control/responder.h"
 
 namespace tendon::control {
 
-// Who is calling: the kernel's word on the peer, the tier the policy gave it, and the
-// connection (for per-connection state such as subscriptions).
+// Who is calling: the kernel's word on the peer, the tier the policy gave it, the
+// connection (for per-connection state such as subscriptions) and the descriptors passed
+// with this request.
 struct Caller {
   PeerCredentials peer;
   Tier tier = Tier::read;
   std::uint64_t session_id = 0;
+  // Never null; empty unless the request line came with SCM_RIGHTS descriptors.
+  std::shared_ptr<PassedFds> fds = std::make_shared<PassedFds>();
 };
 
 // What Server.ListMethods says about a method.
