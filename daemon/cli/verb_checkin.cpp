@@ -1,9 +1,5 @@
 // tendonctl checkin: pain during / after a run and next-morning pain or stiffness, 0-10.
-#include <iostream>
-
-#include "exit_codes.h"
-#include "ingest/athlete_engine.h"
-#include "offline_context.h"
+#include "core/time.h"
 #include "text_views.h"
 #include "verbs.h"
 
@@ -11,9 +7,10 @@ namespace tendon::cli {
 
 namespace {
 
-std::optional<int> score(const Arguments& args, const std::string& name) {
+// --NAME as a score 0-10 into the params; false when not given.
+bool add_score(const Arguments& args, const char* name, JsonParams& params) {
   const auto v = args.option(name);
-  if (!v) return std::nullopt;
+  if (!v) return false;
   std::size_t used = 0;
   int n = -1;
   try {
@@ -21,49 +18,28 @@ std::optional<int> score(const Arguments& args, const std::string& name) {
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used != v->size() || n < 0 || n > 10) throw UsageError("--" + name + " is a score from 0 to 10, not '" + *v + "'");
-  return n;
+  if (used != v->size() || n < 0 || n > 10) {
+    throw UsageError("--" + std::string(name) + " is a score from 0 to 10, not '" + *v + "'");
+  }
+  params.set(name, static_cast<std::int64_t>(n));
+  return true;
 }
 
 }  // namespace
 
-int verb_checkin(const Arguments& args) {
-  require_known(args, {"json", "config", "athlete", "now", "during", "after", "morning", "at", "activity"});
-  Checkin c;
-  c.pain_during = score(args, "during");
-  c.pain_after = score(args, "after");
-  c.morning = score(args, "morning");
-  if (!c.pain_during && !c.pain_after && !c.morning) {
-    throw UsageError("checkin needs at least one of --during, --after, --morning (0-10)");
-  }
-  OfflineContext ctx = OfflineContext::open(args);
-  c.athlete = ctx.athlete->name;
-  c.at = ctx.now;
+int verb_checkin(Invocation& run) {
+  const auto& args = run.args();
+  require_no_arguments(args);
+  JsonParams params = run.params();
+  bool any = false;
+  for (const char* score : {"during", "after", "morning"}) any = add_score(args, score, params) || any;
+  if (!any) throw UsageError("checkin needs at least one of --during, --after, --morning (0-10)");
   if (const auto at = args.option("at")) {
-    const auto parsed = parse_iso8601(*at);
-    if (!parsed) throw UsageError("--at needs a time like 2026-03-01T07:00:00Z, not '" + *at + "'");
-    c.at = parsed->utc;
+    if (!parse_iso8601(*at)) throw UsageError("--at needs a time like 2026-03-01T07:00:00Z, not '" + *at + "'");
+    params.set("at", *at);
   }
-  Store::Transaction tx(*ctx.store);
-  if (const auto source = args.option("activity")) {
-    for (const auto& a : ctx.store->activities(ctx.athlete->name)) {
-      if (a.source_id == *source) c.activity_id = a.id;
-    }
-    if (!c.activity_id) {
-      std::cerr << "tendonctl: no activity '" << *source << "' for " << ctx.athlete->name << "\n";
-      return kExitNotFound;
-    }
-  }
-  auto engine = load_engine(*ctx.store, *ctx.athlete);
-  c.id = ctx.store->insert_checkin(c);
-  const AlertDiff diff = engine->add_checkins({c});
-  save_alert_diff(*ctx.store, ctx.athlete->name, diff, ctx.now);
-  tx.commit();
-  if (!ctx.json) {
-    std::cout << "Check-in " << c.id << " recorded.\n";
-    for (const auto& a : diff.raised) std::cout << alert_line(a) << "\n";
-  }
-  return kExitOk;
+  if (const auto activity = args.option("activity")) params.set("activity", *activity);
+  return run.show(run.channel().call("Checkin.Add", params.text()), checkin_text);
 }
 
 }  // namespace tendon::cli

@@ -48,7 +48,7 @@ Request parse_request(const rapidjson::Document& document, std::string& id_for_e
 }  // namespace
 
 void dispatch_request(const MethodTable& methods, boost::asio::io_context& io, Session& session,
-                      std::string_view line) {
+                      std::string_view line, std::shared_ptr<PassedFds> fds) {
   rapidjson::Document document;
   document.Parse(line.data(), line.size());
   if (document.HasParseError()) {
@@ -74,7 +74,9 @@ void dispatch_request(const MethodTable& methods, boost::asio::io_context& io, S
     if (answer) session.send(error_line(id_json, TENDON_RPC_METHOD_NOT_FOUND, "method not found: " + request.method));
     return;
   }
-  const Caller& caller = session.caller();
+  // Per request: the descriptors are this request's alone, and go when `caller` does.
+  Caller caller = session.caller();
+  if (fds) caller.fds = std::move(fds);
   if (!allows(caller.tier, method->spec.tier)) {
     if (answer) {
       session.send(error_line(id_json, TENDON_RPC_PERMISSION_DENIED,

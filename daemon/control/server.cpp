@@ -100,7 +100,9 @@ void Server::on_accept(const boost::system::error_code& error, stream_protocol::
   }
   const Caller caller{peer, *tier, next_session_id_++};
   Session::Hooks hooks;
-  hooks.on_line = [this](Session& session, const std::string& line) { dispatch_request(methods_, io_, session, line); };
+  hooks.on_line = [this](Session& session, const std::string& line, std::shared_ptr<PassedFds> fds) {
+    dispatch_request(methods_, io_, session, line, std::move(fds));
+  };
   hooks.on_closed = [this](Session& session) { sessions_.erase(session.caller().session_id); };
   auto session = std::make_shared<Session>(std::move(socket), caller, options_.limits, std::move(hooks));
   sessions_.emplace(caller.session_id, session);
@@ -208,7 +210,8 @@ void Server::stop() {
 }
 
 void Server::log(const std::string& message) const {
-  if (options_.log != nullptr) *options_.log << message << '\n';
+  // Flushed: a journal or log file must show a refusal when it happens, not at exit.
+  if (options_.log != nullptr) *options_.log << message << std::endl;
 }
 
 }  // namespace tendon::control

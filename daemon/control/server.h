@@ -70,6 +70,7 @@ class Server {
 
   std::size_t client_count() const { return sessions_.size(); }
   const MethodTable& methods() const { return methods_; }
+  MethodTable& methods() { return methods_; }
 
  private:
   void start_accepting(int listening_fd);

@@ -2,8 +2,11 @@
 
 #include <sys/socket.h>
 
+#include <cerrno>
+
 #include <boost/asio/error.hpp>
 
+#include "control/fd_passing.h"
 #include "control/json_text.h"
 
 namespace tendon::control {
@@ -14,7 +17,7 @@ Session::Session(boost::asio::local::stream_protocol::socket socket, Caller call
       caller_(caller),
       limits_(limits),
       hooks_(std::move(hooks)),
-      reader_(limits.max_line_bytes),
+      reader_(limits.max_line_bytes, limits.max_fds_per_request),
       output_(limits.max_output_bytes, limits.max_output_messages) {}
 
 void Session::start(std::string greeting) {
@@ -25,38 +28,71 @@ void Session::start(std::string greeting) {
 }
 
 void Session::read_more() {
-  socket_.async_read_some(boost::asio::buffer(read_buffer_),
-                          [self = shared_from_this()](const boost::system::error_code& error, std::size_t bytes) {
-                            self->on_read(error, bytes);
-                          });
+  socket_.async_wait(boost::asio::socket_base::wait_read,
+                     [self = shared_from_this()](const boost::system::error_code& error) { self->on_readable(error); });
 }
 
-void Session::on_read(const boost::system::error_code& error, std::size_t bytes) {
+void Session::on_readable(const boost::system::error_code& error) {
   if (closed_ || finishing_) return;
   if (error) {
-    if (error != boost::asio::error::eof) {
-      close();
-      return;
-    }
-    // The client half-closed: serve what it sent, then hang up once answered.
-    if (auto last = reader_.take_unterminated()) hooks_.on_line(*this, *last);
-    finish();
+    close();
     return;
   }
-  reader_.append({read_buffer_.data(), bytes});
+  Received received = receive_with_fds(socket_.native_handle(), read_buffer_, limits_.max_fds_per_request);
+  if (received.bytes < 0) {
+    if (received.error == EAGAIN || received.error == EWOULDBLOCK) {
+      read_more();  // woken without data after all
+      return;
+    }
+    close();
+    return;
+  }
+  if (received.fds_truncated) {
+    // Some descriptors are lost already: the request they came with cannot be served as sent.
+    close_all(received.fds);
+    refuse_stream(too_many_fds_message());
+    return;
+  }
+  if (received.bytes == 0) {
+    close_all(received.fds);
+    on_end_of_input();
+    return;
+  }
+  reader_.append({read_buffer_.data(), static_cast<std::size_t>(received.bytes)}, std::move(received.fds));
+  if (serve_lines()) read_more();
+}
+
+bool Session::serve_lines() {
   while (auto line = reader_.next_line()) {
-    if (line->empty()) continue;
-    hooks_.on_line(*this, *line);
-    if (closed_ || finishing_) return;
+    // A blank line is skipped; descriptors sent with it are closed with it.
+    if (!line->text.empty()) hooks_.on_line(*this, line->text, std::move(line->fds));
+    if (closed_ || finishing_) return false;
   }
   if (reader_.too_long()) {
     // The rest of the line cannot be told from the next request: answer and hang up.
-    send(error_line("null", TENDON_RPC_INVALID_REQUEST,
-                    "line longer than " + std::to_string(reader_.max_line_bytes()) + " bytes"));
-    finish();
-    return;
+    refuse_stream("line longer than " + std::to_string(reader_.max_line_bytes()) + " bytes");
+    return false;
   }
-  read_more();
+  if (reader_.too_many_fds()) {
+    refuse_stream(too_many_fds_message());
+    return false;
+  }
+  return true;
+}
+
+void Session::on_end_of_input() {
+  // The client half-closed: serve what it sent, then hang up once answered.
+  if (auto last = reader_.take_unterminated()) hooks_.on_line(*this, last->text, std::move(last->fds));
+  finish();
+}
+
+std::string Session::too_many_fds_message() const {
+  return "too many file descriptors with one request (at most " + std::to_string(limits_.max_fds_per_request) + ")";
+}
+
+void Session::refuse_stream(const std::string& message) {
+  send(error_line("null", TENDON_RPC_INVALID_REQUEST, message));
+  finish();
 }
 
 void Session::send(std::string line) {

@@ -4,6 +4,8 @@
 // with async_write), so the session always knows how much of a line the client has; a
 // client whose backlog passes the bound gets one last Events.Overflow attempt and is
 // dropped at once, without ever blocking the loop.
+// Reads are recvmsg calls (on readiness from the loop) so that descriptors a client passes
+// with SCM_RIGHTS reach the request line they were sent with (see LineReader).
 #include <array>
 #include <boost/asio/local/stream_protocol.hpp>
 #include <functional>
@@ -21,8 +23,8 @@ namespace tendon::control {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   struct Hooks {
-    // A complete request line arrived.
-    std::function<void(Session&, const std::string& line)> on_line;
+    // A complete request line arrived, with the descriptors that came with it (null: none).
+    std::function<void(Session&, const std::string& line, std::shared_ptr<PassedFds> fds)> on_line;
     // The session closed (called once); the server forgets it.
     std::function<void(Session&)> on_closed;
   };
@@ -51,7 +53,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void read_more();
-  void on_read(const boost::system::error_code& error, std::size_t bytes);
+  void on_readable(const boost::system::error_code& error);
+  // Hands the complete lines read so far to on_line; false once the session stops reading.
+  bool serve_lines();
+  void on_end_of_input();
+  // Answers with one error line (id null) and hangs up once it is written.
+  void refuse_stream(const std::string& message);
+  std::string too_many_fds_message() const;
   // Stop reading; close once the queue is written and no call is in flight.
   void finish();
   void close_if_finished();

@@ -7,20 +7,26 @@
 #include <unistd.h>
 
 #include "control/server.h"
-#include "control_events.h"
-#include "control_methods.h"
+#include "service/register_service_methods.h"
+#include "service/service_events.h"
 
 #include "inbox_importer.h"
 #include "inbox_watcher.h"
-#include "socket_path.h"
+#include "listen_fds.h"
+#include "socket_access.h"
+#include "systemd_notify.h"
 #include "ingest/judgement_basis.h"
 #include "ingest/plugin_setup.h"
 #include "tendon/version.h"
 
 namespace tendon {
 
-Daemon::Daemon(std::optional<std::filesystem::path> config_file, std::optional<std::filesystem::path> socket_path)
-    : config_file_(std::move(config_file)), socket_path_(std::move(socket_path)), config_(load_config_or_defaults(config_file_)) {
+Daemon::Daemon(std::optional<std::filesystem::path> config_file, std::optional<std::filesystem::path> socket_path,
+               ServiceMode mode)
+    : config_file_(std::move(config_file)),
+      socket_path_(std::move(socket_path)),
+      mode_(mode),
+      config_(load_config_or_defaults(config_file_)) {
   store_ = std::make_unique<Store>(config_.database);
   apply_config();
   load_importers();
@@ -58,7 +64,8 @@ void Daemon::announce(std::ostream& out) const {
   out.flush();
 }
 
-bool Daemon::reload(std::ostream& log) {
+bool Daemon::reload(std::ostream& log, std::string* refused_because) {
+  systemd::notify_reloading();
   try {
     Config next = load_config_or_defaults(config_file_);
     if (next.database != config_.database) {
@@ -70,11 +77,22 @@ bool Daemon::reload(std::ostream& log) {
     load_importers();
     for (const auto& p : importer_problems_) log << "tendond: plugin refused: " << p.line() << "\n";
     log << "tendond: config reloaded" << std::endl;
+    report_status();
+    systemd::notify_ready();
     return true;
   } catch (const std::exception& e) {
     log << "tendond: config not reloaded, keeping the previous one: " << e.what() << std::endl;
+    if (refused_because != nullptr) *refused_because = e.what();
+    systemd::notify_ready();  // still running, with the old config
     return false;
   }
+}
+
+bool Daemon::reload_and_watch(std::ostream& log, InboxWatcher& watcher, InboxImporter& importer,
+                              std::string* refused_because) {
+  if (!reload(log, refused_because)) return false;
+  watch_inboxes(watcher, importer);
+  return true;
 }
 
 void Daemon::watch_inboxes(InboxWatcher& watcher, InboxImporter& importer) const {
@@ -90,32 +108,69 @@ void Daemon::watch_inboxes(InboxWatcher& watcher, InboxImporter& importer) const
   watcher.watch(folders);
 }
 
+void Daemon::report_status() const {
+  if (!systemd::notifying()) return;  // counting the store is for systemd's eyes only
+  std::size_t inboxes = 0;
+  for (const auto& a : config_.athletes) inboxes += a.inboxes.size();
+  systemd::notify_status(service_status_line(inboxes, stored_activity_count(*store_), last_import_));
+}
+
+void Daemon::note_import(const ImportReport& report) {
+  if (!report.failed() && !report.skipped_file()) {
+    last_import_ = LastImport{std::time(nullptr), report.file.filename().string()};
+  }
+  report_status();
+}
+
 int Daemon::run(std::ostream& log) {
   boost::asio::io_context io;
+  // Pings from the start: systemd's watchdog clock runs while we start up too.
+  systemd::Watchdog watchdog(io);
+  // A socket systemd passed (socket activation) decides where we listen; else we bind.
+  const std::optional<systemd::ActivationSocket> activated = systemd::take_activation_socket();
+  const SocketPlace place = activated ? SocketPlace{activated->path, ""} : control_socket_place(mode_, socket_path_);
+  const SocketAccess access = socket_access(mode_, place.path);
   // Before the importer, so destroyed after it: no report arrives for a server that is gone.
   control::ServerOptions server_options;
-  control::PeerPolicy policy;
-  policy.owner_uid = ::geteuid();
-  policy.root_is_admin = true;
-  server_options.decide_tier = policy;
+  server_options.decide_tier = access.policy;
   server_options.log = &log;
   control::Server server(io, std::move(server_options));
-  register_control_methods(server, *store_, config_);
   // Declared after `io`, so destroyed before it: the workers are joined while the loop
   // they report to still exists.
   InboxImporter importer(io, InboxImportContext{*store_, config_, catalogue_, importers_}, log);
-  importer.on_report([&server](const ImportReport& report) { publish_import_events(server, report); });
   InboxWatcher watcher(io, [&importer](const std::filesystem::path& file) { importer.take(file); }, log);
+  // The socket's methods (daemon/service): imports parse on the importer's workers and are
+  // stored here on the loop; the inbox and the socket publish the same events.
+  ServiceContext service{
+      .store = *store_,
+      .config = config_,
+      .catalogue = catalogue_,
+      .importers = [this] { return std::shared_ptr<const PluginHost>(importers_); },
+      .run_off_loop = [&importer](std::function<void()> work,
+                                  std::function<void()> then) { importer.run_off_loop(std::move(work), std::move(then)); },
+      .publish = [&server](std::string_view event, const control::JsonText& params) { server.publish(event, params); },
+      .reload =
+          [&] {
+            std::string refused_because;
+            if (!reload_and_watch(log, watcher, importer, &refused_because)) throw std::runtime_error(refused_because);
+          },
+  };
+  register_service_methods(server.methods(), service);
+  importer.on_report([this, &service](const ImportReport& report) {
+    publish_import_events(service.publish, report);
+    note_import(report);
+  });
   // Signals are caught from here on: a SIGHUP sent after "ready" must reload, not kill.
   boost::asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
   std::function<void(const boost::system::error_code&, int)> on_signal = [&](const boost::system::error_code& ec,
                                                                               int signo) {
     if (ec) return;
     if (signo == SIGHUP) {
-      if (reload(log)) watch_inboxes(watcher, importer);
+      reload_and_watch(log, watcher, importer);
       signals.async_wait(on_signal);
       return;
     }
+    systemd::notify_stopping();
     log << "tendond: " << (signo == SIGTERM ? "SIGTERM" : "SIGINT") << " received, stopping" << std::endl;
     // Nothing new is taken; a parse still running finishes on its worker but is not
     // stored, and its file stays in the inbox for the next start.
@@ -125,19 +180,18 @@ int Daemon::run(std::ostream& log) {
     io.stop();
   };
   signals.async_wait(on_signal);
-  SocketPlace socket{};
-  if (socket_path_) {
-    socket.path = *socket_path_;
+  if (activated) {
+    server.adopt(activated->fd);  // systemd made it (mode, group): ours to use, not to remove
+    log << "tendond: socket " << place.path.string() << " (from systemd)\n";
   } else {
-    socket = user_socket_place();
+    if (!place.note.empty()) log << "tendond: " << place.note << "\n";
+    if (mode_ == ServiceMode::system) create_shared_socket_folder(place.path.parent_path());
+    server.listen(access.socket);
+    log << "tendond: socket " << place.path.string() << "\n";
   }
-  if (!socket.note.empty()) log << "tendond: " << socket.note << "\n";
-  control::SocketOptions socket_options;
-  socket_options.path = socket.path;
-  socket_options.mode = 0600;  // user mode: only our uid (and root) may connect
-  server.listen(socket_options);
-  log << "tendond: socket " << socket.path.string() << "\n";
   watch_inboxes(watcher, importer);  // the start-up scan: its files are parsed once the loop runs
+  report_status();
+  systemd::notify_ready();
   log << "tendond: ready; SIGHUP reloads the config, SIGTERM stops" << std::endl;
   io.run();
   return 0;

@@ -35,6 +35,16 @@ void InboxImporter::stop() {
   workers_.stop();  // parses not yet started are abandoned; a running one ends on its own
 }
 
+void InboxImporter::run_off_loop(std::function<void()> work, std::function<void()> then) {
+  if (stopped_) return;
+  boost::asio::post(workers_, [this, work = std::move(work), then = std::move(then), loop = io_.get_executor()]() {
+    work();
+    boost::asio::post(loop, [this, then]() {
+      if (!stopped_) then();
+    });
+  });
+}
+
 void InboxImporter::set_inboxes(std::map<std::filesystem::path, std::string> athlete_by_folder) {
   athlete_by_folder_ = std::move(athlete_by_folder);
 }
@@ -62,8 +72,27 @@ void InboxImporter::start_parse(const std::filesystem::path& file, const std::st
     read_and_parse(*plugins, result);
     // Back to the loop's thread. After stop() the loop no longer runs, so this handler is
     // dropped unrun and the file stays in the inbox.
-    boost::asio::post(loop, [this, r = std::move(result)]() mutable { finish(std::move(r)); });
+    boost::asio::post(loop, [this, r = std::move(result)]() mutable { queue_for_store(std::move(r)); });
   });
+}
+
+void InboxImporter::queue_for_store(Parsed parsed) {
+  waiting_for_store_.push_back(std::move(parsed));
+  if (store_scheduled_) return;
+  store_scheduled_ = true;
+  boost::asio::post(io_, [this]() { store_next(); });
+}
+
+void InboxImporter::store_next() {
+  store_scheduled_ = false;
+  if (waiting_for_store_.empty()) return;
+  Parsed next = std::move(waiting_for_store_.front());
+  waiting_for_store_.pop_front();
+  finish(std::move(next));
+  if (waiting_for_store_.empty() || store_scheduled_) return;
+  // Posted behind whatever the loop has ready (socket requests included), not run now.
+  store_scheduled_ = true;
+  boost::asio::post(io_, [this]() { store_next(); });
 }
 
 void InboxImporter::finish(Parsed parsed) {

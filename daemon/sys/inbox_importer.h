@@ -7,6 +7,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
 #include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -47,6 +48,11 @@ class InboxImporter {
   // No new files; results still arriving are dropped and their files stay in the inbox.
   void stop();
 
+  // Lends the worker pool to other long work (Activity.Import on the socket): `work` runs
+  // on a worker, then `then` on the loop's thread, unless stop() came first (then `then`
+  // is dropped unrun).
+  void run_off_loop(std::function<void()> work, std::function<void()> then);
+
   // Called on the loop's thread with each file's final report (imported, skipped or
   // failed), after its log line; not for a write the store refused (the file stays and is
   // tried again). The daemon turns it into socket events; the importer knows no socket.
@@ -58,6 +64,10 @@ class InboxImporter {
   // Runs on a worker: everything that may take long and needs no store.
   static void read_and_parse(const PluginHost& plugins, Parsed& out);
   void start_parse(const std::filesystem::path& file, const std::string& athlete);
+  // Parsed files wait here and are stored one per turn of the loop, so that a burst of
+  // files never holds up socket requests behind all of their writes.
+  void queue_for_store(Parsed parsed);
+  void store_next();
   void finish(Parsed parsed);
   void move_aside(const ImportReport& report, const std::string& content_hash);
 
@@ -71,6 +81,8 @@ class InboxImporter {
   // Contents already handled that could not be moved out (a read-only watch mount): not
   // imported again on every rescan while the daemon runs.
   std::set<std::string> unmovable_contents_;
+  std::list<Parsed> waiting_for_store_;  // std::list: Parsed is incomplete here
+  bool store_scheduled_ = false;
   ReportHook on_report_;
   bool stopped_ = false;
 };

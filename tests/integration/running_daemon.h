@@ -33,7 +33,10 @@ inline bool eventually(const std::function<bool()>& condition,
 
 class RunningDaemon {
  public:
-  RunningDaemon(const TempDir& dir, std::vector<std::string> args) : log_(dir / "tendond.log") {
+  // `prepare_child` runs in the child just before exec (more environment, descriptors to
+  // pass): what systemd would set up for a service.
+  RunningDaemon(const TempDir& dir, std::vector<std::string> args, const std::function<void()>& prepare_child = {})
+      : log_(dir / "tendond.log") {
     pid_ = fork();
     if (pid_ == 0) {
       const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -49,6 +52,7 @@ class RunningDaemon {
       putenv(const_cast<char*>(conf.c_str()));
       putenv(const_cast<char*>(user.c_str()));
       putenv(const_cast<char*>(runtime.c_str()));
+      if (prepare_child) prepare_child();
       std::vector<char*> argv{const_cast<char*>(tendond_path())};
       for (auto& a : args) argv.push_back(a.data());
       argv.push_back(nullptr);
@@ -75,6 +79,8 @@ class RunningDaemon {
     return ss.str();
   }
   void signal(int signo) const { kill(pid_, signo); }
+  // The daemon's process id (for /proc/<pid>/status in the benchmark).
+  pid_t pid() const { return pid_; }
   // The exit code (128 + signal when killed).
   int wait_exit() {
     int status = 0;

@@ -23,21 +23,21 @@ TEST(CliConfigChange, ADropSetLaterJudgesTheStoredHistoryAgain) {
   dir.write("tendon.toml", config(dir, ""));
   const std::string cfg = dir / "tendon.toml";
   dir.write("log.jsonl", kLog);
-  ASSERT_EQ(run_process({tendonctl_path(), "--config", cfg, "import", dir / "log.jsonl"}).exit_code, 0);
-  EXPECT_EQ(run_process({tendonctl_path(), "--config", cfg, "alerts", "--json"}).out.find("shoe_drop"),
+  ASSERT_EQ(run_process({tendonctl_path(), "--offline", "--config", cfg, "import", dir / "log.jsonl"}).exit_code, 0);
+  EXPECT_EQ(run_process({tendonctl_path(), "--offline", "--config", cfg, "alerts", "--json"}).out.find("shoe_drop"),
             std::string::npos)
       << "no drop known for Flat: not judged";
 
   dir.write("tendon.toml", config(dir, "drop_mm = 4\n"));
-  const auto after = run_process({tendonctl_path(), "--config", cfg, "alerts", "--json"});
+  const auto after = run_process({tendonctl_path(), "--offline", "--config", cfg, "alerts", "--json"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_NE(after.out.find("\"kind\": \"shoe_drop\""), std::string::npos) << after.out;
   EXPECT_NE(after.out.find("\"category\": \"steep\""), std::string::npos) << after.out;
 
   dir.write("tendon.toml", config(dir, "drop_mm = 11\n"));
-  const auto relaxed = run_process({tendonctl_path(), "--config", cfg, "alerts", "--json"});
+  const auto relaxed = run_process({tendonctl_path(), "--offline", "--config", cfg, "alerts", "--json"});
   EXPECT_EQ(relaxed.out.find("shoe_drop"), std::string::npos) << "the cause is gone: withdrawn\n" << relaxed.out;
-  const auto all = run_process({tendonctl_path(), "--config", cfg, "alerts", "--all", "--json"});
+  const auto all = run_process({tendonctl_path(), "--offline", "--config", cfg, "alerts", "--all", "--json"});
   EXPECT_NE(all.out.find("\"state\": \"withdrawn\""), std::string::npos) << all.out;
 }
 

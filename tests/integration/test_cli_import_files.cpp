@@ -24,7 +24,7 @@ class CliImportFiles : public ::testing::Test {
   }
 
   ProcessResult tendonctl(std::vector<std::string> args) const {
-    args.insert(args.begin(), {tendonctl_path(), "--config", dir / "tendon.toml"});
+    args.insert(args.begin(), {tendonctl_path(), "--offline", "--config", dir / "tendon.toml"});
     return run_process(args);
   }
 

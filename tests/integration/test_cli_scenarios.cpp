@@ -46,18 +46,18 @@ TEST_P(CliScenario, ImportThenAlertsJsonGivesTheExpectedSet) {
   dir.write("tendon.toml", scenario_config(s, dir / "tendon.db"));
   const std::string config = dir / "tendon.toml";
 
-  const auto imported = run_process({tendonctl_path(), "--config", config, "import", dir / "history.jsonl"});
+  const auto imported = run_process({tendonctl_path(), "--offline", "--config", config, "import", dir / "history.jsonl"});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  const auto listed = run_process({tendonctl_path(), "--config", config, "alerts", "--json"});
+  const auto listed = run_process({tendonctl_path(), "--offline", "--config", config, "alerts", "--json"});
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
   expect_scenario_alerts(s, parse_alerts_json(listed.out));
 
   // Importing the same file again changes nothing and raises nothing.
-  const auto again = run_process({tendonctl_path(), "--config", config, "import", "--json", dir / "history.jsonl"});
+  const auto again = run_process({tendonctl_path(), "--offline", "--config", config, "import", "--json", dir / "history.jsonl"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("\"imported\": 0"), std::string::npos) << again.out;
   EXPECT_NE(again.out.find("\"alerts_raised\": 0"), std::string::npos) << again.out;
-  EXPECT_EQ(run_process({tendonctl_path(), "--config", config, "alerts", "--json"}).out, listed.out);
+  EXPECT_EQ(run_process({tendonctl_path(), "--offline", "--config", config, "alerts", "--json"}).out, listed.out);
 }
 
 TEST_P(CliScenario, ReversedFileOrderGivesTheSameAlerts) {
@@ -74,9 +74,9 @@ TEST_P(CliScenario, ReversedFileOrderGivesTheSameAlerts) {
   dir.write("b.jsonl", scenario_as_log(second));
   dir.write("tendon.toml", scenario_config(s, dir / "tendon.db"));
   const std::string config = dir / "tendon.toml";
-  ASSERT_EQ(run_process({tendonctl_path(), "--config", config, "import", dir / "a.jsonl"}).exit_code, 0);
-  ASSERT_EQ(run_process({tendonctl_path(), "--config", config, "import", dir / "b.jsonl"}).exit_code, 0);
-  const auto listed = run_process({tendonctl_path(), "--config", config, "alerts", "--json"});
+  ASSERT_EQ(run_process({tendonctl_path(), "--offline", "--config", config, "import", dir / "a.jsonl"}).exit_code, 0);
+  ASSERT_EQ(run_process({tendonctl_path(), "--offline", "--config", config, "import", dir / "b.jsonl"}).exit_code, 0);
+  const auto listed = run_process({tendonctl_path(), "--offline", "--config", config, "alerts", "--json"});
   expect_scenario_alerts(s, parse_alerts_json(listed.out));
 }
 

@@ -81,7 +81,7 @@ class DaemonInbox : public ::testing::Test {
 
   // `runs --all --json` (no limit) of the CLI on the same database: how many activities are stored.
   std::size_t stored_runs() const {
-    const auto r = run_process({tendonctl_path(), "--config", dir / "tendon.toml", "runs", "--all", "--limit", "100000", "--json"});
+    const auto r = run_process({tendonctl_path(), "--offline", "--config", dir / "tendon.toml", "runs", "--all", "--limit", "100000", "--json"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     rapidjson::Document d;
     d.Parse(r.out.c_str());

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -12,6 +14,8 @@
 #include <memory>
 #include <string>
 
+#include "control/fd_passing.h"
+#include "control/json_text.h"
 #include "running_daemon.h"
 #include "test_client.h"
 
@@ -145,6 +149,75 @@ TEST_F(DaemonSocket, AGarbageFitFileIsAnImportFailedEvent) {
   ASSERT_TRUE(failed.IsObject()) << daemon->log();
   EXPECT_EQ(string_member(failed, "file"), (inbox / "broken.fit").string());
   EXPECT_FALSE(string_member(failed, "reason").empty());
+  daemon->signal(SIGTERM);
+  EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
+}
+
+TEST_F(DaemonSocket, ActivityImportTakesAPathOrAPassedDescriptorAndPublishesLikeTheInbox) {
+  // A second connection listens, so the events cannot be mistaken for (or skipped with) answers.
+  auto listener = connect();
+  ASSERT_TRUE(call(*listener, 1, "Events.Subscribe", R"({"events":["Import","Alert"]})").HasMember("result"));
+  auto client = connect();
+
+  // By path: the daemon opens the file itself.
+  const auto by_path = dir.write("outside/two.jsonl", run_line("a", "02", 10000) + run_line("b", "04", 14000));
+  const auto answer = call(*client, 2, "Activity.Import", "{\"path\":" + control::json_string(by_path.string()) + "}");
+  ASSERT_TRUE(answer.HasMember("result")) << daemon->log();
+  EXPECT_TRUE(answer["result"]["ok"].GetBool());
+  EXPECT_EQ(answer["result"]["imported"].GetInt64(), 2);
+  EXPECT_EQ(answer["result"]["alerts_raised"].GetInt64(), 1);
+  const auto finished = next_event(*listener, "Import.Finished");
+  ASSERT_TRUE(finished.IsObject()) << daemon->log();
+  EXPECT_EQ(string_member(finished, "file"), by_path.string());
+  EXPECT_EQ(string_member(next_event(*listener, "Alert.Raised"), "kind"), "spike");
+
+  // By descriptor: the request line goes with an open file (SCM_RIGHTS); the daemon never
+  // sees the path, only the name given.
+  const auto by_fd = dir.write("outside/private.jsonl", run_line("c", "05", 6000));
+  const int fd = ::open(by_fd.c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  const std::string line =
+      R"({"jsonrpc":"2.0","id":3,"method":"Activity.Import","params":{"fd":0,"name":"watch.jsonl"}})" "\n";
+  const int passed[] = {fd};
+  ASSERT_EQ(control::send_with_fds(client->fd(), line, passed), static_cast<ssize_t>(line.size()));
+  ::close(fd);
+  rapidjson::Document by_fd_answer;
+  ASSERT_TRUE(eventually([&] {
+    const auto next = client->read_line(std::chrono::milliseconds(200));
+    if (!next) return false;
+    by_fd_answer.Parse(next->c_str());
+    return by_fd_answer.IsObject() && by_fd_answer.HasMember("id") && by_fd_answer["id"].IsInt() &&
+           by_fd_answer["id"].GetInt() == 3;
+  })) << daemon->log();
+  ASSERT_TRUE(by_fd_answer.HasMember("result")) << daemon->log();
+  EXPECT_EQ(string_member(by_fd_answer["result"], "file"), "watch.jsonl");
+  EXPECT_EQ(by_fd_answer["result"]["imported"].GetInt64(), 1);
+
+  // Refusals are RPC errors: a missing path is not found, a descriptor not sent is bad params.
+  const auto missing = call(*client, 4, "Activity.Import", "{\"path\":" + control::json_string(dir / "nope.fit") + "}");
+  ASSERT_TRUE(missing.HasMember("error"));
+  EXPECT_EQ(missing["error"]["code"].GetInt(), -32002);
+  const auto no_fd = call(*client, 5, "Activity.Import", R"({"fd":0,"name":"x.fit"})");
+  ASSERT_TRUE(no_fd.HasMember("error"));
+  EXPECT_EQ(no_fd["error"]["code"].GetInt(), -32602);
+
+  daemon->signal(SIGTERM);
+  EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
+}
+
+TEST_F(DaemonSocket, DaemonReloadReloadsOrSaysWhyNot) {
+  auto client = connect();
+  const auto reloaded = call(*client, 1, "Daemon.Reload", "{}");
+  ASSERT_TRUE(reloaded.HasMember("result")) << daemon->log();
+  EXPECT_TRUE(reloaded["result"]["reloaded"].GetBool());
+
+  dir.write("tendon.toml", "this is = = not toml\n");
+  const auto refused = call(*client, 2, "Daemon.Reload", "{}");
+  ASSERT_TRUE(refused.HasMember("error")) << daemon->log();
+  EXPECT_EQ(refused["error"]["code"].GetInt(), -32603);
+  EXPECT_NE(std::string(refused["error"]["message"].GetString()).find("tendon.toml"), std::string::npos);
+  // The old config stays: the athlete is still there.
+  EXPECT_TRUE(call(*client, 3, "Status.Get", R"({"athlete":"ana"})").HasMember("result")) << daemon->log();
   daemon->signal(SIGTERM);
   EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
 }

@@ -14,47 +14,18 @@
 #include "tendon/protocol.h"
 #include "tendon/version.h"
 #include "test_client.h"
+#include "test_methods.h"
 
 namespace tendon::control {
 namespace {
 
+using testing::connect;
+using testing::error_code_of;
+using testing::error_message_of;
+using testing::register_test_methods;
 using testing::ServerFixture;
 using testing::TestClient;
 using namespace std::chrono_literals;
-
-// Test.Echo (read) returns its params; {"fail":true} makes it refuse them.
-// Test.Control (control) returns "ok". Test.Count (read) counts its calls.
-void register_test_methods(Server& server, std::atomic<int>* count = nullptr) {
-  server.register_method({"Test.Echo", Tier::read, "Returns its params.", R"({"any":"anything"})"},
-                         [](const rapidjson::Value& params, const Caller&) {
-                           if (params.IsObject() && params.HasMember("fail")) throw invalid_params("fail was given");
-                           return JsonText(params);
-                         });
-  server.register_method({"Test.Control", Tier::control, "Needs control.", "{}"},
-                         [](const rapidjson::Value&, const Caller&) { return JsonText::raw(R"("ok")"); });
-  server.register_method({"Test.Count", Tier::read, "Counts.", "{}"},
-                         [count](const rapidjson::Value&, const Caller&) {
-                           if (count != nullptr) ++*count;
-                           return JsonText::raw("true");
-                         });
-  server.register_method({"Test.Throw", Tier::read, "Throws.", "{}"},
-                         [](const rapidjson::Value&, const Caller&) -> JsonText { throw std::runtime_error("boom"); });
-}
-
-// Connects and checks the greeting comes first.
-std::unique_ptr<TestClient> connect(const ServerFixture& fixture) {
-  auto client = std::make_unique<TestClient>(fixture.socket_path());
-  const auto hello = client->read_json();
-  EXPECT_STREQ(hello["method"].GetString(), "Server.Hello");
-  return client;
-}
-
-int error_code_of(const rapidjson::Document& reply) {
-  return reply.HasMember("error") ? reply["error"]["code"].GetInt() : 0;
-}
-std::string error_message_of(const rapidjson::Document& reply) {
-  return reply.HasMember("error") ? reply["error"]["message"].GetString() : "";
-}
 
 TEST(ControlServer, GreetsFirst) {
   ServerFixture fixture;

@@ -11,8 +11,11 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <rapidjson/document.h>
+
+#include "control/fd_passing.h"
 
 namespace tendon::testing {
 
@@ -44,6 +47,11 @@ class TestClient {
     }
   }
   void send_line(const std::string& line) const { send_raw(line + "\n"); }
+  // One sendmsg of `bytes` (all of it, or the test fails) with `fds` attached (SCM_RIGHTS).
+  void send_with_fds(const std::string& bytes, const std::vector<int>& fds) const {
+    const auto sent = control::send_with_fds(fd_, bytes, fds);
+    if (sent != static_cast<ssize_t>(bytes.size())) throw std::runtime_error("sendmsg did not take it all");
+  }
 
   // The next line, or nullopt on end of stream, reset or timeout (closed() tells which).
   std::optional<std::string> read_line(std::chrono::milliseconds timeout = std::chrono::seconds(10)) {

@@ -1,4 +1,4 @@
-#include "control_events.h"
+#include "service/service_events.h"
 
 #include <rapidjson/document.h>
 
@@ -9,7 +9,8 @@ using rapidjson::Document;
 using rapidjson::Value;
 
 void add_string(Document& doc, const char* key, const std::string& text) {
-  doc.AddMember(rapidjson::StringRef(key), Value(text.c_str(), static_cast<rapidjson::SizeType>(text.size()), doc.GetAllocator()),
+  doc.AddMember(rapidjson::StringRef(key),
+                Value(text.c_str(), static_cast<rapidjson::SizeType>(text.size()), doc.GetAllocator()),
                 doc.GetAllocator());
 }
 
@@ -31,12 +32,19 @@ Document alert_params(const std::string& athlete, const Alert& alert) {
 
 }  // namespace
 
-void publish_import_events(control::Server& server, const ImportReport& report) {
+void publish_alert_events(const EventPublisher& publish, const std::string& athlete, const AlertDiff& diff) {
+  if (!publish) return;
+  for (const auto& alert : diff.raised) publish("Alert.Raised", alert_params(athlete, alert));
+  for (const auto& alert : diff.withdrawn) publish("Alert.Withdrawn", alert_params(athlete, alert));
+}
+
+void publish_import_events(const EventPublisher& publish, const ImportReport& report) {
+  if (!publish) return;
   if (report.failed()) {
     Document doc(rapidjson::kObjectType);
     add_string(doc, "file", report.file.string());
     add_string(doc, "reason", report.error);
-    server.publish("Import.Failed", doc);
+    publish("Import.Failed", doc);
     return;
   }
   Document doc(rapidjson::kObjectType);
@@ -47,14 +55,9 @@ void publish_import_events(control::Server& server, const ImportReport& report) 
   add_count(doc, "duplicates", report.total(&AthleteImport::duplicates) + report.total(&AthleteImport::replaced));
   add_count(doc, "already_imported", report.total(&AthleteImport::already_imported));
   if (report.skipped_file()) add_string(doc, "skipped", report.skipped);
-  server.publish("Import.Finished", doc);
+  publish("Import.Finished", doc);
 
-  for (const auto& athlete : report.athletes) {
-    for (const auto& alert : athlete.alerts.raised) server.publish("Alert.Raised", alert_params(athlete.athlete, alert));
-    for (const auto& alert : athlete.alerts.withdrawn) {
-      server.publish("Alert.Withdrawn", alert_params(athlete.athlete, alert));
-    }
-  }
+  for (const auto& athlete : report.athletes) publish_alert_events(publish, athlete.athlete, athlete.alerts);
 }
 
 }  // namespace tendon

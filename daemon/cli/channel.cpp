@@ -1,0 +1,7 @@
+#include "channel.h"
+
+namespace tendon::cli {
+
+Channel::~Channel() = default;
+
+}  // namespace tendon::cli

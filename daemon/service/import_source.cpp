@@ -1,0 +1,100 @@
+#include "service/import_source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
+#include "control/rpc_error.h"
+#include "service/params.h"
+
+namespace tendon::service {
+namespace {
+
+using control::invalid_params;
+
+OwnedFd open_path(const std::string& path) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just after).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) {
+    const int error = errno;
+    const std::string message = "cannot open " + path + ": " + std::strerror(error);
+    if (error == ENOENT || error == ENOTDIR) throw control::not_found(message);
+    throw invalid_params(message);
+  }
+  return OwnedFd(fd);
+}
+
+OwnedFd passed_descriptor(const control::Caller& caller, std::int64_t index) {
+  const int fd = caller.fds->take(static_cast<std::size_t>(index));
+  if (fd < 0) {
+    throw invalid_params("fd " + std::to_string(index) + ": no such descriptor was passed with this request (" +
+                         std::to_string(caller.fds->size()) + " passed)");
+  }
+  return OwnedFd(fd);
+}
+
+void require_regular_file(const OwnedFd& file, const std::string& what) {
+  struct stat info {};
+  if (::fstat(file.get(), &info) != 0) throw invalid_params("cannot stat " + what + ": " + std::strerror(errno));
+  if (!S_ISREG(info.st_mode)) throw invalid_params(what + " is not a regular file");
+  // Reads block normally from here on (the flag only mattered for opening).
+  const int flags = ::fcntl(file.get(), F_GETFL);
+  if (flags >= 0) ::fcntl(file.get(), F_SETFL, flags & ~O_NONBLOCK);
+}
+
+}  // namespace
+
+OwnedFd::~OwnedFd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+OwnedFd& OwnedFd::operator=(OwnedFd&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.release();
+  }
+  return *this;
+}
+
+ImportSource open_import_source(const rapidjson::Value& params, const control::Caller& caller) {
+  const auto path = optional_string(params, "path");
+  const auto index = optional_integer(params, "fd", 0, std::numeric_limits<int>::max());
+  if (path && index) throw invalid_params("give path or fd, not both");
+  ImportSource source;
+  if (path) {
+    if (path->empty()) throw invalid_params("path is empty");
+    source.file = open_path(*path);
+    source.name = *path;
+    require_regular_file(source.file, *path);
+    return source;
+  }
+  if (!index) throw invalid_params("path (a file the server opens) or fd (a passed descriptor) is required");
+  // Read before taking the descriptor, so a bad request leaves nothing half done.
+  source.name = required_string(params, "name");
+  source.file = passed_descriptor(caller, *index);
+  require_regular_file(source.file, "fd " + std::to_string(*index) + " (" + source.name.string() + ")");
+  return source;
+}
+
+std::string read_whole(const OwnedFd& file, std::size_t max_bytes) {
+  std::string bytes;
+  char chunk[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(file.get(), chunk, sizeof chunk);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error(std::string("read error: ") + std::strerror(errno));
+    }
+    if (got == 0) return bytes;
+    bytes.append(chunk, static_cast<std::size_t>(got));
+    if (bytes.size() > max_bytes)
+      throw std::runtime_error("file is over the limit of " + std::to_string(max_bytes) + " bytes");
+  }
+}
+
+}  // namespace tendon::service
