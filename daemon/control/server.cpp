@@ -104,6 +104,11 @@ void Server::on_accept(const boost::system::error_code& error, stream_protocol::
     dispatch_request(methods_, io_, session, line, std::move(fds));
   };
   hooks.on_closed = [this](Session& session) { sessions_.erase(session.caller().session_id); };
+  hooks.on_overflow = [this](Session& session) {
+    const PeerCredentials& who = session.caller().peer;
+    log("tendond: control socket: dropped a client that stopped reading (uid " + std::to_string(who.uid) + ", pid " +
+        std::to_string(who.pid) + "): its output queue was full");
+  };
   auto session = std::make_shared<Session>(std::move(socket), caller, options_.limits, std::move(hooks));
   sessions_.emplace(caller.session_id, session);
   session->start(greeting(*tier));

@@ -147,6 +147,7 @@ void Session::drop_for_overflow() {
   last_words += '\n';
   [[maybe_unused]] const auto sent =
       ::send(socket_.native_handle(), last_words.data(), last_words.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  if (hooks_.on_overflow) hooks_.on_overflow(*this);
   close();
 }
 

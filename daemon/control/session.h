@@ -27,6 +27,8 @@ class Session : public std::enable_shared_from_this<Session> {
     std::function<void(Session&, const std::string& line, std::shared_ptr<PassedFds> fds)> on_line;
     // The session closed (called once); the server forgets it.
     std::function<void(Session&)> on_closed;
+    // The client fell too far behind and is being dropped (before on_closed); may be empty.
+    std::function<void(Session&)> on_overflow;
   };
 
   Session(boost::asio::local::stream_protocol::socket socket, Caller caller, const Limits& limits, Hooks hooks);

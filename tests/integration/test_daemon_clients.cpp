@@ -216,6 +216,8 @@ TEST_F(DaemonClients, ASubscriberThatNeverReadsIsDroppedWhileOthersAreAnsweredAn
             << last.substr(0, 120) << "\n";
 
   EXPECT_TRUE(has_result(call(*reader, 100000, "Run.List", R"({"limit":1})"))) << daemon->log();
+  EXPECT_NE(daemon->log().find("dropped a client that stopped reading"), std::string::npos)
+      << "the daemon says why the client went\n" << daemon->log();
   daemon->signal(SIGTERM);
   EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
 }
