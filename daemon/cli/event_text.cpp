@@ -31,6 +31,7 @@ std::string described(const std::string& method, const rapidjson::Value& p) {
   if (method == "Import.Finished") return import_finished(p);
   if (method == "Import.Failed") return "import failed: " + text(p, "file") + ": " + text(p, "reason");
   if (method == "Alert.Raised") return "alert for " + text(p, "athlete") + ": " + alert_line(p);
+  if (method == "Alert.Updated") return "alert updated for " + text(p, "athlete") + ": " + alert_line(p);
   if (method == "Alert.Withdrawn") return "alert withdrawn for " + text(p, "athlete") + ": " + alert_line(p);
   return method + " " + compact(p);
 }

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "event_stream.h"
+#include "exit_codes.h"
 #include "json_read.h"
 #include "text_views.h"
 #include "units.h"
@@ -42,8 +43,44 @@ void follow(control::Client& client, bool json, const std::optional<std::string>
 
 }  // namespace
 
+namespace {
+
+// "desktop: ok, notification 12" per channel; channels the config leaves off are named too.
+std::string channel_tests_text(const rapidjson::Value& result) {
+  std::string text;
+  const auto& channels = result["channels"];
+  for (const auto& c : channels.GetArray()) {
+    text += json_read::text(c, "channel") + ": " + (c["ok"].GetBool() ? "" : "FAILED, ") + json_read::text(c, "detail") + "\n";
+  }
+  for (const auto& off : result["off"].GetArray()) text += std::string(off.GetString()) + ": off in the config\n";
+  if (channels.Empty()) text += "No delivery channel is on: alerts are listed and sent to socket subscribers only.\n";
+  return text;
+}
+
+// Exit 0 when every channel took the test alert, 3 when some did, 1 when none did.
+int channel_tests_exit(const rapidjson::Value& result) {
+  std::size_t ok = 0, total = 0;
+  for (const auto& c : result["channels"].GetArray()) {
+    ++total;
+    ok += c["ok"].GetBool() ? 1 : 0;
+  }
+  if (ok == total) return kExitOk;
+  return ok == 0 ? kExitError : kExitPartial;
+}
+
+// tendonctl alerts test: a test alert through every channel tendond delivers to.
+int test_delivery(Invocation& run) {
+  if (run.args().positional.size() != 1) throw UsageError("alerts test takes no further arguments");
+  const auto result = run.daemon("alerts test").call("Alert.Test", "{}");
+  run.show(result, channel_tests_text);
+  return channel_tests_exit(result);
+}
+
+}  // namespace
+
 int verb_alerts(Invocation& run) {
   const auto& args = run.args();
+  if (!args.positional.empty() && args.positional[0] == "test") return test_delivery(run);
   require_no_arguments(args);
   JsonParams params;
   int min_rank = 0;

@@ -1,5 +1,7 @@
 // tendonctl import FILE...: each file opened here and handed over as a descriptor
-// (Activity.Import {fd, name}), so the daemon needs no access to the folder it is in.
+// (Activity.Import {fd, name}), so the daemon needs no access to the folder it is in. An
+// unpacked export's folder is opened and passed the same way (the daemon reads inside it
+// with openat relative to the descriptor).
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -60,7 +62,10 @@ rapidjson::Document import_file(Invocation& run, const std::string& path) {
     report = failed_report(std::string("cannot open: ") + std::strerror(errno));
   } else {
     JsonParams params = run.params();
-    params.set("fd", static_cast<std::int64_t>(0)).set("name", std::filesystem::path(path).filename().string());
+    // "export_12345/" is named by its last component, not by the empty one after the '/'.
+    const std::filesystem::path named = std::filesystem::path(path).lexically_normal();
+    const std::string name = named.has_filename() ? named.filename().string() : named.parent_path().filename().string();
+    params.set("fd", static_cast<std::int64_t>(0)).set("name", name);
     try {
       report = run.channel().call("Activity.Import", params.text(), file.fd);
     } catch (const control::RpcError& e) {

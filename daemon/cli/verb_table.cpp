@@ -27,9 +27,10 @@ const std::map<std::string, VerbSpec>& verb_table() {
        {verb_runs, "runs [--limit N | --all]", "Stored activities, newest first (20 by default).",
         {kAthlete, {"limit", "N", "show N activities"}, {"all", "", "show every activity"}}}},
       {"alerts",
-       {verb_alerts, "alerts [--all] [--severity LEVEL] [--everyone] [--follow]",
+       {verb_alerts, "alerts [--all] [--severity LEVEL] [--everyone] [--follow] | alerts test",
         "Alerts that are not withdrawn. With --follow, keeps running and prints each alert raised or withdrawn as it "
-        "happens, until interrupted (needs tendond).",
+        "happens, until interrupted (needs tendond). 'alerts test' sends a test alert through every delivery channel "
+        "(desktop, webhooks) and shows each one's result (exit 0 all took it, 3 some, 1 none).",
         {kAthlete,
          {"all", "", "withdrawn alerts too"},
          {"severity", "LEVEL", "only this severity and above: info, warning, critical"},
@@ -69,10 +70,13 @@ const std::map<std::string, VerbSpec>& verb_table() {
         "alerts by severity.",
         {kNow}}},
       {"watch",
-       {verb_watch, "watch [--events LIST]",
+       {verb_watch, "watch [--events LIST] | watch --desktop [--min-severity LEVEL]",
         "Print each event of the daemon as a line as it happens (imports, alerts); with --json one JSON object per "
-        "line. Ends when the daemon closes the connection (needs tendond).",
-        {{"events", "LIST", "comma-separated names or patterns: Import.*,Alert.Raised (default: every event)"}}}},
+        "line. Ends when the daemon closes the connection (needs tendond). With --desktop, show its alerts as desktop "
+        "notifications instead (for a tendond running as a system service; exit 5 when it goes away).",
+        {{"events", "LIST", "comma-separated names or patterns: Import.*,Alert.Raised (default: every event)"},
+         {"desktop", "", "forward alerts to the desktop's notifications (runs of the last 72 h)"},
+         {"min-severity", "LEVEL", "with --desktop: info, warning (default) or critical"}}}},
       {"reload", {verb_reload, "reload", "Make tendond read its config again (needs tendond).", {}}},
   };
   return table;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "event_stream.h"
+#include "watch_desktop.h"
 #include "verbs.h"
 
 namespace tendon::cli {
@@ -25,8 +26,22 @@ std::string reloaded_text(const rapidjson::Value&) { return "tendond reloaded it
 
 }  // namespace
 
+// --min-severity LEVEL (default warning), as [push] min_severity.
+Severity desktop_min_severity(const Arguments& args) {
+  const auto text = args.option("min-severity");
+  if (!text) return Severity::warning;
+  const auto severity = parse_severity(*text);
+  if (!severity) throw UsageError("--min-severity must be info, warning or critical, not '" + *text + "'");
+  return *severity;
+}
+
 int verb_watch(Invocation& run) {
   require_no_arguments(run.args());
+  if (run.args().flag("desktop")) {
+    if (run.args().option("events")) throw UsageError("--desktop forwards alert events; it takes no --events");
+    return forward_alerts_to_desktop(run.daemon("watch --desktop").client(), desktop_min_severity(run.args()));
+  }
+  if (run.args().option("min-severity")) throw UsageError("--min-severity goes with --desktop");
   std::vector<std::string> patterns;
   if (const auto list = run.args().option("events")) patterns = event_patterns(*list);
   control::Client& client = run.daemon("watch").client();

@@ -16,6 +16,7 @@
 #include "config/shoe_catalogue.h"
 #include "config/thresholds_toml.h"
 #include "config/toml_reader.h"
+#include "config/webhooks_toml.h"
 
 namespace tendon {
 
@@ -110,6 +111,8 @@ class Loader {
       config_.shoe_catalogue = path_or(root, "shoe_catalogue", {});
     }
     read_push(root);
+    read_desktop(root);
+    config_.webhooks = config_detail::read_webhooks(root, base_, config_.push_min_severity);
     read_exec_importers(root);
     if (const toml::table* t = root.table("thresholds")) {
       config_detail::read_thresholds(*t, "thresholds", file_, thresholds_);
@@ -183,6 +186,14 @@ class Loader {
     if (auto h = r.integer("max_age_hours", 1, kMaxPushAgeHours)) {
       config_.push_max_age_hours = static_cast<int>(*h);
     }
+    r.finish();
+  }
+
+  void read_desktop(TableReader& root) {
+    const toml::table* t = root.table("desktop");
+    if (t == nullptr) return;
+    TableReader r(*t, "desktop", file_);
+    config_.desktop_notifications = r.boolean("notifications");
     r.finish();
   }
 

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "config/shoe_catalogue.h"
+#include "config/webhook_config.h"
 #include "core/activity.h"
 #include "core/alert.h"
+#include "core/push_policy.h"
 #include "core/thresholds.h"
 
 namespace tendon {
@@ -48,11 +50,22 @@ struct Config {
   std::filesystem::path shoe_catalogue;  // optional extra catalogue CSV; empty: bundled only
   Severity push_min_severity = Severity::warning;
   int push_max_age_hours = 72;
+  // [desktop] notifications: nullopt when the file does not say; tendond then shows them in
+  // user mode and not with --system (a system service has no session bus).
+  std::optional<bool> desktop_notifications;
+  std::vector<WebhookConfig> webhooks;  // [[webhooks]], in file order
   std::vector<AthleteConfig> athletes;  // never empty
 
   const AthleteConfig* athlete(std::string_view name) const;
   const AthleteConfig& default_athlete() const { return athletes.front(); }
 };
+
+// [push] as a rule for core/push_policy.h; `min_severity` replaces the minimum for a
+// channel that sets its own (a webhook's min_severity).
+inline PushRule push_rule(const Config& config, std::optional<Severity> min_severity = std::nullopt) {
+  return PushRule{min_severity.value_or(config.push_min_severity),
+                  static_cast<Instant>(config.push_max_age_hours) * 3600};
+}
 
 // $CONFIGURATION_DIRECTORY/tendon.toml under systemd (ConfigurationDirectory=), else
 // $XDG_CONFIG_HOME/tendon/tendon.toml (or ~/.config/tendon/tendon.toml).

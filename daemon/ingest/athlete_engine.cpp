@@ -1,5 +1,6 @@
 #include "athlete_engine.h"
 
+#include "alert_outbox.h"
 #include "config/iana_zone.h"
 
 namespace tendon {
@@ -11,10 +12,23 @@ std::unique_ptr<Engine> load_engine(Store& store, const AthleteConfig& athlete) 
   return engine;
 }
 
-void save_alert_diff(Store& store, const std::string& athlete, const AlertDiff& diff, Instant now) {
-  for (const auto& a : diff.withdrawn) store.withdraw_alert(athlete, a.key(), now);
-  for (const auto& a : diff.raised) store.upsert_alert(athlete, a, now);
-  for (const auto& a : diff.updated) store.upsert_alert(athlete, a, now);
+void save_alert_diff(Store& store, const Config& config, const std::string& athlete, const AlertDiff& diff,
+                     Instant now) {
+  const bool any_endpoint = !config.webhooks.empty();
+  for (const auto& a : diff.withdrawn) {
+    if (!store.withdraw_alert(athlete, a.key(), now) || !any_endpoint) continue;
+    if (const auto id = store.alert_id(athlete, a.key())) {
+      queue_webhook_deliveries(store, config, *id, a, DeliveryEvent::withdrawn, now);
+    }
+  }
+  for (const auto& a : diff.raised) {
+    const auto id = store.upsert_alert(athlete, a, now);
+    queue_webhook_deliveries(store, config, id, a, DeliveryEvent::raised, now);
+  }
+  for (const auto& a : diff.updated) {
+    const auto id = store.upsert_alert(athlete, a, now);
+    queue_webhook_deliveries(store, config, id, a, DeliveryEvent::updated, now);
+  }
 }
 
 }  // namespace tendon

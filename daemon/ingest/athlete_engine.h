@@ -12,7 +12,9 @@ namespace tendon {
 std::unique_ptr<Engine> load_engine(Store& store, const AthleteConfig& athlete);
 
 // Writes an engine's conclusions to the store: raised and updated alerts are upserted,
-// withdrawn ones marked withdrawn.
-void save_alert_diff(Store& store, const std::string& athlete, const AlertDiff& diff, Instant now);
+// withdrawn ones marked withdrawn, and the webhook deliveries of config.webhooks queued
+// (alert_outbox.h). Call inside a Store::Transaction: alert and deliveries commit together.
+void save_alert_diff(Store& store, const Config& config, const std::string& athlete, const AlertDiff& diff,
+                     Instant now);
 
 }  // namespace tendon

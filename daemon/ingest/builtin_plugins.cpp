@@ -1,4 +1,4 @@
-// The importers compiled into Tendon, registered through the same descriptor path as a
+// The importers compiled into Tendon (FIT, GPX, TCX, activity log, Strava export), registered through the same descriptor path as a
 // third-party tendon-*.so: the ABI is exercised by every import, not only by plugins.
 #include <stdexcept>
 
@@ -6,13 +6,15 @@
 #include "fit/fit_plugin.h"
 #include "gpx/gpx_plugin.h"
 #include "plugin_host.h"
+#include "strava_export/strava_plugin.h"
 #include "tcx/tcx_plugin.h"
 
 namespace tendon {
 
 void register_builtin_plugins(PluginHost& host) {
   for (const tendon_plugin* plugin :
-       {tendon_fit_plugin(), tendon_gpx_plugin(), tendon_tcx_plugin(), tendon_activity_log_plugin()}) {
+       {tendon_fit_plugin(), tendon_gpx_plugin(), tendon_tcx_plugin(), tendon_activity_log_plugin(),
+        tendon_strava_export_plugin()}) {
     // A built-in that fails validation is a bug in this build, not a user's problem.
     if (auto problem = host.add(plugin, "built-in")) throw std::logic_error(problem->line());
   }

@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/hex.h"
+
 namespace tendon {
 
 std::string sha256_hex(std::string_view bytes) {
@@ -17,14 +19,7 @@ std::string sha256_hex(std::string_view bytes) {
       EVP_DigestFinal_ex(ctx.get(), digest.data(), &length) != 1) {
     throw std::runtime_error("SHA-256 failed");
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0xf]);
-  }
-  return hex;
+  return lower_hex(digest.data(), length);
 }
 
 }  // namespace tendon

@@ -29,10 +29,14 @@ std::filesystem::path without_gz(const std::filesystem::path& name) {
 
 // Watch files have no identity of their own: the content is it. Logs, exec importers and
 // third-party summaries carry the source's ids, which stay stable when the log grows.
-void give_content_identity(std::vector<Activity>& activities, std::string_view content) {
+// Activities read from a file nested in the input (an export's FIT files) already carry
+// that file's identity.
+void give_content_identity(std::vector<Activity>& activities, const std::vector<bool>& from_nested_file,
+                           std::string_view content) {
   std::string hash;
   for (std::size_t i = 0; i < activities.size(); ++i) {
     Activity& a = activities[i];
+    if (i < from_nested_file.size() && from_nested_file[i]) continue;
     if (a.source_kind == SourceKind::summary && !a.source_id.empty()) continue;
     if (hash.empty()) hash = sha256_hex(content).substr(0, 32);
     const std::string within = a.source_id.empty() ? "#" + std::to_string(i) : a.source_id;
@@ -53,6 +57,23 @@ std::optional<std::string> misnamed(const PluginHost& host, const std::filesyste
     return "the content is " + importer_id + " although the name says otherwise; read as " + importer_id;
   }
   return std::nullopt;
+}
+
+// The importer's verdict into `out`: false when it failed (out.fatal says why).
+bool take_outcome(PluginImport& imported, ParsedFile& out) {
+  out.format = imported.importer_id;
+  out.problems = std::move(imported.warnings);
+  out.gear = std::move(imported.gear);
+  if (imported.status == TENDON_OK) return true;
+  out.not_activity = imported.status == TENDON_NOT_ACTIVITY;
+  out.fatal = imported.error.empty() ? "the importer gave up without a reason" : imported.error;
+  return false;
+}
+
+void settle_sports(ParsedFile& out) {
+  for (Activity& a : out.activities) {
+    if (auto note = settle_sport(a)) out.problems.push_back(*note);
+  }
 }
 
 }  // namespace
@@ -81,13 +102,7 @@ ParsedFile parse_file_bytes(const PluginHost& host, const std::filesystem::path&
   }
 
   PluginImport imported = host.import(inner, bytes);
-  out.format = imported.importer_id;
-  out.problems = std::move(imported.warnings);
-  if (imported.status != TENDON_OK) {
-    out.not_activity = imported.status == TENDON_NOT_ACTIVITY;
-    out.fatal = imported.error.empty() ? "the importer gave up without a reason" : imported.error;
-    return out;
-  }
+  if (!take_outcome(imported, out)) return out;
   if (auto note = misnamed(host, inner, out.format)) {
     if (imported.activities.empty()) {
       // Sniffing found another format, but nothing in it: more likely a broken file than
@@ -100,10 +115,23 @@ ParsedFile parse_file_bytes(const PluginHost& host, const std::filesystem::path&
     out.problems.push_back(*note);
   }
   out.activities = std::move(imported.activities);
-  give_content_identity(out.activities, bytes);
-  for (Activity& a : out.activities) {
-    if (auto note = settle_sport(a)) out.problems.push_back(*note);
+  give_content_identity(out.activities, imported.from_nested_file, bytes);
+  settle_sports(out);
+  return out;
+}
+
+ParsedFile parse_folder(const PluginHost& host, const std::filesystem::path& name, int directory_fd) {
+  ParsedFile out;
+  PluginImport imported = host.import_folder(name, directory_fd);
+  if (!take_outcome(imported, out)) return out;
+  out.activities = std::move(imported.activities);
+  // A folder has no content to hash: its summaries carry the export's own ids.
+  for (std::size_t i = 0; i < out.activities.size(); ++i) {
+    Activity& a = out.activities[i];
+    const bool nested = i < imported.from_nested_file.size() && imported.from_nested_file[i];
+    if (!nested && a.source_id.empty()) a.source_id = name.filename().string() + "#" + std::to_string(i);
   }
+  settle_sports(out);
   return out;
 }
 

@@ -73,7 +73,8 @@ ImportReport ImportService::store_parsed(const std::filesystem::path& name, Pars
   try {
     Store::Transaction tx(store_);
     for (auto& [athlete_name, activities] : by_athlete) {
-      report.athletes.push_back(store_for_athlete(*config_.athlete(athlete_name), std::move(activities), now));
+      report.athletes.push_back(
+          store_for_athlete(*config_.athlete(athlete_name), std::move(activities), parsed.gear, now));
     }
     tx.commit();
   } catch (const std::exception& e) {
@@ -85,13 +86,14 @@ ImportReport ImportService::store_parsed(const std::filesystem::path& name, Pars
 }
 
 AthleteImport ImportService::store_for_athlete(const AthleteConfig& athlete, std::vector<Activity> activities,
+                                               const std::vector<Shoe>& gear,
                                                Instant now) {
   AthleteImport result;
   result.athlete = athlete.name;
   store_.ensure_athlete(athlete.name, athlete.timezone);
   sync_configured_shoes(store_, athlete);
-  result.new_shoes = add_shoes_seen_in(store_, athlete.name, activities, catalogue_);
-  const AlertDiff rejudged = rejudge_if_basis_changed(store_, athlete, now);
+  result.new_shoes = add_shoes_seen_in(store_, athlete.name, activities, catalogue_, gear);
+  const AlertDiff rejudged = rejudge_if_basis_changed(store_, config_, athlete, now);
   auto engine = load_engine(store_, athlete);
 
   std::vector<Activity> added;
@@ -132,7 +134,7 @@ AthleteImport ImportService::store_for_athlete(const AthleteConfig& athlete, std
     }
   }
   result.alerts = engine->apply(added, removed);
-  save_alert_diff(store_, athlete.name, result.alerts, now);
+  save_alert_diff(store_, config_, athlete.name, result.alerts, now);
   // What the config change itself raised or withdrew belongs to this report too.
   result.alerts.raised.insert(result.alerts.raised.begin(), rejudged.raised.begin(), rejudged.raised.end());
   result.alerts.updated.insert(result.alerts.updated.begin(), rejudged.updated.begin(), rejudged.updated.end());

@@ -60,7 +60,9 @@ class ImportService {
                             const std::optional<std::string>& athlete, Instant now);
 
  private:
-  AthleteImport store_for_athlete(const AthleteConfig& athlete, std::vector<Activity> activities, Instant now);
+  // `gear`: shoes the source described (brand, model) for the drop lookup of new shoes.
+  AthleteImport store_for_athlete(const AthleteConfig& athlete, std::vector<Activity> activities,
+                                  const std::vector<Shoe>& gear, Instant now);
 
   Store& store_;
   const Config& config_;

@@ -77,12 +77,12 @@ std::string judgement_basis(const AthleteConfig& athlete, const std::vector<Shoe
   return out.str();
 }
 
-AlertDiff rejudge_if_basis_changed(Store& store, const AthleteConfig& athlete, Instant now) {
+AlertDiff rejudge_if_basis_changed(Store& store, const Config& config, const AthleteConfig& athlete, Instant now) {
   const std::string basis = judgement_basis(athlete, store.shoes(athlete.name));
   if (store.judged_with(athlete.name) == basis) return {};
   auto engine = load_engine(store, athlete);
   AlertDiff diff = engine->rejudge_all();
-  save_alert_diff(store, athlete.name, diff, now);
+  save_alert_diff(store, config, athlete.name, diff, now);
   store.set_judged_with(athlete.name, basis);
   return diff;
 }
@@ -92,7 +92,7 @@ void apply_config_to_store(Store& store, const Config& config, Instant now) {
   for (const auto& a : config.athletes) {
     store.ensure_athlete(a.name, a.timezone);
     sync_configured_shoes(store, a);
-    rejudge_if_basis_changed(store, a, now);
+    rejudge_if_basis_changed(store, config, a, now);
   }
   tx.commit();
 }

@@ -17,7 +17,7 @@ std::string judgement_basis(const AthleteConfig& athlete, const std::vector<Shoe
 
 // Judges the athlete's history again when its basis changed since the stored alerts were
 // judged, stores the difference and the new basis. Call inside a Store::Transaction.
-AlertDiff rejudge_if_basis_changed(Store& store, const AthleteConfig& athlete, Instant now);
+AlertDiff rejudge_if_basis_changed(Store& store, const Config& config, const AthleteConfig& athlete, Instant now);
 
 // Brings the store in line with the config, in one transaction: every athlete registered
 // with its zone, configured shoes written, histories judged again where their basis changed.

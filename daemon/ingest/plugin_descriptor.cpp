@@ -51,6 +51,7 @@ std::string read_importer(const tendon_importer* raw, std::size_t index, Importe
   if (importer.import == nullptr) return named + " has no import function";
   out.probe = importer.probe;
   out.import = importer.import;
+  out.probe_folder = importer.probe_folder;  // zero when beyond a 1.0 struct_size
   out.description = optional_text(importer.description, kMaxDescriptionBytes);
   // NULL suffixes: an importer found by content only.
   for (std::size_t i = 0; importer.suffixes != nullptr && importer.suffixes[i] != nullptr; ++i) {

@@ -32,6 +32,7 @@ struct ImporterDescriptor {
   std::vector<std::string> suffixes;
   int (*probe)(void* state, const std::uint8_t* head, std::size_t head_size) = nullptr;
   int (*import)(void* state, const tendon_input* input, const tendon_sink* sink) = nullptr;
+  int (*probe_folder)(void* state, int directory_fd) = nullptr;  // 1.1, optional
 };
 
 struct PluginDescriptor {

@@ -9,6 +9,7 @@
 #include "plugin_file_trust.h"
 #include "plugin_import_session.h"
 #include "plugin_library.h"
+#include "plugin_nested_import.h"
 #include "plugin_registry.h"
 
 namespace tendon {
@@ -49,6 +50,7 @@ struct Choice {
 }  // namespace
 
 struct PluginHost::Impl {
+  const PluginHost* host = nullptr;  // for nested imports, which go through the whole host
   PluginLogSink log;
   PluginHostLimits limits;
   mutable std::shared_mutex registry;
@@ -88,6 +90,9 @@ struct PluginHost::Impl {
       }
     }
     auto plugin = std::make_unique<LoadedPlugin>(std::move(descriptor), origin, std::move(library), log);
+    plugin->log().set_nested_importer([whole_host = host](const tendon_input* input, const tendon_sink* sink) {
+      return import_nested(*whole_host, input, sink);
+    });
     if (std::string failure = plugin->init(); !failure.empty()) return PluginProblem{origin, failure};
     for (const auto& entry : plugin->descriptor().importers) {
       importers.push_back(RegisteredImporter{entry.id, entry.suffixes, plugin.get(), &entry, nullptr});
@@ -159,6 +164,45 @@ struct PluginHost::Impl {
     return "unsupported format '" + lower_name.substr(dot) + "' (supported: " + supported + ")";
   }
 
+  // A plugin importing on this thread (a nested import's caller) is not chosen again for
+  // the nested file: its lock is held and it would recurse.
+  static bool busy_here(const RegisteredImporter& importer) {
+    return importer.plugin != nullptr && is_importing_on_this_thread(importer.plugin);
+  }
+
+  // The importer surest that the folder is its export (ABI 1.1 probe_folder), or why none.
+  Choice choose_for_folder(int directory_fd) const {
+    Choice choice;
+    const RegisteredImporter* best = nullptr;
+    int best_score = 0;
+    for (const auto& importer : importers) {
+      if (importer.exec || !importer.usable() || importer.entry->probe_folder == nullptr || busy_here(importer)) continue;
+      int score = 0;
+      try {
+        score = std::clamp(importer.plugin->probe_folder(*importer.entry, directory_fd), 0, 100);
+      } catch (...) {
+        const std::string what = "plugin " + importer.plugin->descriptor().id +
+                                 " threw an exception in the folder probe of '" + importer.id + "'";
+        importer.plugin->disable(what);
+        choice.warnings.push_back(what + "; plugin disabled");
+      }
+      if (score > best_score) best = &importer, best_score = score;
+    }
+    if (best == nullptr) {
+      std::string ids;
+      for (const auto& importer : importers) {
+        if (importer.entry != nullptr && importer.entry->probe_folder != nullptr) ids += (ids.empty() ? "" : ", ") + importer.id;
+      }
+      choice.error = "no importer recognises the folder as an export" +
+                     (ids.empty() ? std::string(" (no importer reads folders)") : " (tried: " + ids + ")");
+      return choice;
+    }
+    choice.plugin = best->plugin;
+    choice.entry = best->entry;
+    choice.importer_id = best->id;
+    return choice;
+  }
+
   Choice choose(const std::string& file_name, std::string_view bytes) const {
     Choice choice;
     const std::string lower_name = lower(file_name);
@@ -170,6 +214,7 @@ struct PluginHost::Impl {
     std::vector<const RegisteredImporter*> by_suffix, disabled, refused;
     for (const auto& importer : importers) {
       if (longest == 0 || importer.suffix_match(lower_name) != longest) continue;
+      if (busy_here(importer)) continue;
       (importer.usable() ? by_suffix : disabled).push_back(&importer);
     }
 
@@ -185,7 +230,7 @@ struct PluginHost::Impl {
     // Nothing by suffix: whichever importer is sure enough of the content.
     if (best == nullptr) {
       for (const auto& importer : importers) {
-        if (importer.exec || !importer.usable() || probed.count(&importer) != 0) continue;
+        if (importer.exec || !importer.usable() || probed.count(&importer) != 0 || busy_here(importer)) continue;
         const int score = probe(importer, head, choice.warnings);
         if (score > kSniffThreshold && score > best_score) best = &importer, best_score = score;
       }
@@ -201,10 +246,12 @@ struct PluginHost::Impl {
     return choice;
   }
 
-  PluginImport run_plugin(const Choice& choice, const std::string& file_name, std::string_view bytes) const {
-    ImportSession session(choice.importer_id, bytes, file_name, limits);
+  PluginImport run_plugin(const Choice& choice, const std::string& file_name, std::string_view bytes,
+                          int directory_fd = -1) const {
+    ImportSession session(choice.importer_id, bytes, file_name, limits, directory_fd);
     for (const auto& warning : choice.warnings) session.add_warning(warning);
     int status = TENDON_OK;
+    const ActiveImportScope active(choice.plugin, session);
     try {
       status = choice.plugin->import(*choice.entry, session.input(), session.sink());
     } catch (...) {
@@ -221,6 +268,7 @@ PluginHost::PluginHost() : PluginHost(PluginLogSink(log_plugin_line_to_stderr)) 
 PluginHost::PluginHost(PluginLogSink log, PluginHostLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->log = log ? std::move(log) : PluginLogSink(log_plugin_line_to_stderr);
   impl_->limits = limits;
+  impl_->host = this;
 }
 
 PluginHost::~PluginHost() = default;
@@ -309,6 +357,22 @@ PluginImport PluginHost::import(const std::filesystem::path& name, std::string_v
     return out;
   }
   return impl_->run_plugin(choice, file_name, bytes);
+}
+
+PluginImport PluginHost::import_folder(const std::filesystem::path& name, int directory_fd) const {
+  Choice choice;
+  {
+    std::shared_lock lock(impl_->registry);
+    choice = impl_->choose_for_folder(directory_fd);
+  }
+  if (!choice.error.empty()) {
+    PluginImport out;
+    out.status = TENDON_ERR_FORMAT;
+    out.error = std::move(choice.error);
+    out.warnings = std::move(choice.warnings);
+    return out;
+  }
+  return impl_->run_plugin(choice, name.filename().string(), std::string_view(), directory_fd);
 }
 
 }  // namespace tendon

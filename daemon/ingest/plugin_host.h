@@ -63,12 +63,16 @@ class PluginHost {
   // its suffixes without a probe (it was configured for them).
   PluginImport import(const std::filesystem::path& name, std::string_view bytes) const;
 
+  // Runs the importer surest (probe_folder, ABI 1.1) that the folder behind `directory_fd`
+  // is its export; it reads the folder through openat. None: an error saying so.
+  PluginImport import_folder(const std::filesystem::path& name, int directory_fd) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-// The built-in plugins (FIT, GPX, TCX, activity log) registered through the same
+// The built-in plugins (FIT, GPX, TCX, activity log, Strava export) registered through the same
 // descriptor path as external ones.
 void register_builtin_plugins(PluginHost& host);
 

@@ -12,6 +12,8 @@ namespace {
 
 constexpr std::size_t kMaxMessageBytes = 1024;
 constexpr std::size_t kMaxErrorsKept = 10;
+constexpr std::size_t kMaxGear = 10'000;          // shoes described in one input
+constexpr std::size_t kMaxGearTextBytes = 256;   // as the activity's own strings
 
 bool is_known_status(int status) { return status >= TENDON_OK && status <= TENDON_ERR_INTERNAL; }
 
@@ -82,7 +84,7 @@ std::vector<std::string> BoundedWarnings::take() {
 }
 
 ImportSession::ImportSession(std::string importer_id, std::string_view bytes, const std::string& file_name,
-                             const PluginHostLimits& limits)
+                             const PluginHostLimits& limits, int directory_fd)
     : importer_id_(std::move(importer_id)), bytes_(bytes), limits_(limits), warnings_(limits.max_warnings) {
   input_.struct_size = sizeof input_;
   input_.name = file_name.c_str();
@@ -91,10 +93,13 @@ ImportSession::ImportSession(std::string importer_id, std::string_view bytes, co
   input_.size = bytes.size();
   input_.context = this;
   input_.read = &ImportSession::read;
+  input_.directory_fd = directory_fd;
+  if (directory_fd >= 0) input_.data = nullptr;  // a folder has no bytes
   sink_.struct_size = sizeof sink_;
   sink_.context = this;
   sink_.emit = &ImportSession::emit;
   sink_.report = &ImportSession::report;
+  sink_.gear = &ImportSession::gear;
 }
 
 // The three callbacks are called by the plugin: nothing may be thrown back across the ABI.
@@ -130,6 +135,42 @@ void ImportSession::report(void* context, tendon_level level, const char* messag
   }
 }
 
+void ImportSession::gear(void* context, const tendon_gear* gear) {
+  auto* self = static_cast<ImportSession*>(context);
+  if (self == nullptr) return;
+  try {
+    self->take_gear(gear);
+  } catch (...) {
+    // Gear lost to memory exhaustion only costs a drop lookup.
+  }
+}
+
+// Read within its struct_size; a gear without a name cannot be matched to any activity.
+void ImportSession::take_gear(const tendon_gear* raw) {
+  if (raw == nullptr) return;
+  tendon_gear g{};
+  std::uint32_t size = 0;
+  std::memcpy(&size, raw, sizeof size);
+  std::memcpy(&g, raw, std::min<std::size_t>(size, sizeof g));
+  if (size < offsetof(tendon_gear, retired) + sizeof g.retired) g.retired = -1;
+  const auto text = [](const char* s) {
+    return s == nullptr ? std::string() : one_line(bounded_c_string(s, kMaxGearTextBytes), kMaxGearTextBytes);
+  };
+  Shoe shoe;
+  shoe.name = text(size >= offsetof(tendon_gear, name) + sizeof g.name ? g.name : nullptr);
+  if (shoe.name.empty()) {
+    warnings_.add("gear without a name ignored");
+    return;
+  }
+  if (gear_.size() >= kMaxGear) return;
+  shoe.brand = text(size >= offsetof(tendon_gear, brand) + sizeof g.brand ? g.brand : nullptr);
+  shoe.model = text(size >= offsetof(tendon_gear, model) + sizeof g.model ? g.model : nullptr);
+  shoe.retired = g.retired == 1;
+  const auto same = std::find_if(gear_.begin(), gear_.end(), [&](const Shoe& s) { return s.name == shoe.name; });
+  if (same != gear_.end()) *same = std::move(shoe);
+  else gear_.push_back(std::move(shoe));
+}
+
 int ImportSession::take_activity(const tendon_activity* activity) {
   if (!stop_reason_.empty()) return 1;  // asked to stop already; the plugin did not listen
   ++emitted_;
@@ -149,8 +190,13 @@ int ImportSession::take_activity(const tendon_activity* activity) {
     warnings_.add(which + " dropped: " + converted.dropped_because);
     return 0;
   }
+  if (nested_origin_) {
+    converted.activity->source_kind = nested_origin_->kind;
+    converted.activity->source_id = nested_origin_->source_id;
+  }
   activities_.push_back(std::move(*converted.activity));
   sample_counts_.push_back(converted.sample_count);
+  from_nested_file_.push_back(nested_origin_.has_value());
   return 0;
 }
 
@@ -176,6 +222,8 @@ PluginImport ImportSession::finish(int status) {
     for (auto& error : errors_) warnings_.add(std::move(error));
     out.activities = std::move(activities_);
     out.sample_counts = std::move(sample_counts_);
+    out.from_nested_file = std::move(from_nested_file_);
+    out.gear = std::move(gear_);
   } else {
     out.error = errors_.empty() ? default_reason(status) + " (the plugin gave no reason)" : join(errors_, "; ");
     // A failed import stores nothing: a half-read file would look like a complete one.
@@ -197,6 +245,7 @@ PluginImport ImportSession::fail(tendon_status status, std::string error) {
   }
   activities_.clear();
   sample_counts_.clear();
+  from_nested_file_.clear();
   out.warnings = warnings_.take();
   return out;
 }

@@ -4,6 +4,7 @@
 // arrive, reports sorted into warnings and errors, every list bounded).
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +30,9 @@ class BoundedWarnings {
 class ImportSession {
  public:
   // `bytes` and `file_name` must outlive the session; the plugin sees both.
+  // `directory_fd` >= 0: the input is that folder (ABI 1.1), and `bytes` is empty.
   ImportSession(std::string importer_id, std::string_view bytes, const std::string& file_name,
-                const PluginHostLimits& limits);
+                const PluginHostLimits& limits, int directory_fd = -1);
   ImportSession(const ImportSession&) = delete;  // the plugin holds pointers into it
   ImportSession& operator=(const ImportSession&) = delete;
 
@@ -39,6 +41,14 @@ class ImportSession {
 
   // A note of the host's own (a probe that threw...), kept with the warnings.
   void add_warning(std::string warning) { warnings_.add(std::move(warning)); }
+
+  // While set, emitted activities are a nested file's (import_nested): they take its
+  // source kind and identity instead of the importer's.
+  struct NestedOrigin {
+    SourceKind kind = SourceKind::summary;
+    std::string source_id;
+  };
+  void set_nested_origin(std::optional<NestedOrigin> origin) { nested_origin_ = std::move(origin); }
 
   // The result once the plugin's import returned `status`.
   PluginImport finish(int status);
@@ -49,6 +59,8 @@ class ImportSession {
   static std::int64_t read(void* context, std::uint8_t* buffer, std::size_t capacity);
   static int emit(void* context, const tendon_activity* activity);
   static void report(void* context, tendon_level level, const char* message);
+  static void gear(void* context, const tendon_gear* gear);
+  void take_gear(const tendon_gear* gear);
   int take_activity(const tendon_activity* activity);
   void take_report(int level, const char* message);
 
@@ -62,6 +74,9 @@ class ImportSession {
   std::size_t emitted_ = 0;  // every emit call, kept or dropped (numbers activities in messages)
   std::vector<Activity> activities_;
   std::vector<std::size_t> sample_counts_;
+  std::vector<bool> from_nested_file_;
+  std::optional<NestedOrigin> nested_origin_;
+  std::vector<Shoe> gear_;
   BoundedWarnings warnings_;
   std::vector<std::string> errors_;  // ERROR-level reports
   std::string stop_reason_;          // the host asked the plugin to stop, and why

@@ -27,6 +27,7 @@ PluginLog::PluginLog(std::string plugin_id, PluginLogSink sink)
   host_.host_version = TENDON_VERSION;
   host_.context = this;
   host_.log = &PluginLog::log;
+  host_.import_nested = &PluginLog::import_nested;
 }
 
 void PluginLog::write(tendon_level level, std::string_view message) const { sink_(plugin_id_, level, message); }
@@ -59,6 +60,17 @@ void PluginLog::log(void* context, tendon_level level, const char* message) {
     if (self->capturing_ && self->captured_.size() < kMaxCapturedLines) self->captured_.push_back(line);
   } catch (...) {
     // A log line lost (the sink threw or memory ran out) must not take the plugin down.
+  }
+}
+
+// Called by the plugin: the importer behind it walls its own calls into plugins.
+int PluginLog::import_nested(void* context, const tendon_input* input, const tendon_sink* sink) {
+  auto* self = static_cast<PluginLog*>(context);
+  if (self == nullptr || !self->nested_) return TENDON_ERR_INTERNAL;
+  try {
+    return self->nested_(input, sink);
+  } catch (...) {
+    return TENDON_ERR_INTERNAL;
   }
 }
 

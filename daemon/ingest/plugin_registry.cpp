@@ -48,6 +48,13 @@ int LoadedPlugin::probe(const ImporterDescriptor& importer, std::string_view hea
   return importer.probe(state_, bytes, head.size());
 }
 
+int LoadedPlugin::probe_folder(const ImporterDescriptor& importer, int directory_fd) {
+  if (importer.probe_folder == nullptr) return 0;
+  if ((descriptor_.flags & TENDON_PLUGIN_THREAD_SAFE) != 0) return importer.probe_folder(state_, directory_fd);
+  std::lock_guard lock(calls_);
+  return importer.probe_folder(state_, directory_fd);
+}
+
 int LoadedPlugin::import(const ImporterDescriptor& importer, const tendon_input* input, const tendon_sink* sink) {
   if ((descriptor_.flags & TENDON_PLUGIN_THREAD_SAFE) != 0) return importer.import(state_, input, sink);
   std::lock_guard lock(calls_);

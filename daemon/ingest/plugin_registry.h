@@ -39,6 +39,10 @@ class LoadedPlugin {
   const PluginDescriptor& descriptor() const { return descriptor_; }
   const std::string& origin() const { return origin_; }
   const PluginLog& log() const { return log_; }
+  PluginLog& log() { return log_; }
+
+  // Calls the importer's probe_folder (ABI 1.1), behind the lock like probe; 0 without one.
+  int probe_folder(const ImporterDescriptor& importer, int directory_fd);
 
  private:
   std::unique_ptr<SharedLibrary> library_;

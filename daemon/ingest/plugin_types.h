@@ -36,6 +36,10 @@ struct PluginImport {
                                          // and athlete are the plugin's (may be empty)
   std::vector<std::size_t> sample_counts;  // per activity (same index): track points the
                                            // plugin sent; not stored yet
+  std::vector<bool> from_nested_file;    // per activity: read from a file the plugin handed
+                                         // back (import_nested): kind and identity are that
+                                         // file's, not the outer input's
+  std::vector<Shoe> gear;                // shoes the plugin described (tendon_sink.gear)
   std::vector<std::string> warnings;     // TENDON_LEVEL_WARNING/INFO reports and the host's
                                          // own notes (dropped activities...), one line each
   tendon_status status = TENDON_OK;

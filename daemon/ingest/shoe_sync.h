@@ -14,8 +14,11 @@ namespace tendon {
 void sync_configured_shoes(Store& store, const AthleteConfig& athlete);
 
 // A shoe named by a run but unknown to the store is added, with its drop from the
-// catalogue when the name matches a known model. Returns the names added.
+// catalogue when the name matches a known model. `described`: shoes the source described
+// (an export's shoes.csv) whose brand, model and retired flag the new shoe takes, so that
+// the drop is found by brand and model. Returns the names added.
 std::vector<std::string> add_shoes_seen_in(Store& store, const std::string& athlete,
-                                           const std::vector<Activity>& activities, const ShoeCatalogue& catalogue);
+                                           const std::vector<Activity>& activities, const ShoeCatalogue& catalogue,
+                                           const std::vector<Shoe>& described = {});
 
 }  // namespace tendon

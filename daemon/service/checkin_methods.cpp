@@ -56,9 +56,9 @@ control::JsonText add_checkin(ServiceContext& ctx, const rapidjson::Value& param
   auto engine = load_engine(ctx.store, athlete);
   checkin.id = ctx.store.insert_checkin(checkin);
   const AlertDiff diff = engine->add_checkins({checkin});
-  save_alert_diff(ctx.store, athlete.name, diff, now);
+  save_alert_diff(ctx.store, ctx.config, athlete.name, diff, now);
   tx.commit();
-  publish_alert_events(ctx.publish, athlete.name, diff);
+  publish_alert_events(ctx.publish, ctx.store, athlete.name, diff);
 
   const auto raised = stored_rows_of(ctx.store, athlete.name, diff.raised);
   return control::JsonText::raw(R"({"id":)" + std::to_string(checkin.id) + R"(,"athlete":)" +

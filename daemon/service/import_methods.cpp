@@ -1,4 +1,4 @@
-// Activity.Import: one file, by path or passed descriptor, read and parsed off the loop
+// Activity.Import: one file or export folder, by path or passed descriptor, read and parsed off the loop
 // (when the context has a runner), stored on it, answered with its import report.
 #include <memory>
 
@@ -26,6 +26,16 @@ struct ImportJob {
 
 // On a worker (or inline): needs no store.
 void read_and_parse(ImportJob& job) {
+  if (job.source.folder) {
+    // An unpacked export: its importer reads it through openat relative to the descriptor.
+    try {
+      job.parsed = parse_folder(*job.plugins, job.source.name, job.source.file.get());
+    } catch (const std::exception& e) {
+      job.parsed.fatal = e.what();
+    }
+    job.source.file = OwnedFd();
+    return;
+  }
   std::string bytes;
   try {
     bytes = read_whole(job.source.file, ImportService::kMaxFileBytes);
@@ -47,7 +57,7 @@ void store_and_answer(ServiceContext& ctx, ImportJob& job, const control::Respon
   try {
     ImportService service(ctx.store, ctx.config, ctx.catalogue, *job.plugins);
     const ImportReport report = service.store_parsed(job.source.name, std::move(job.parsed), job.athlete, job.now);
-    publish_import_events(ctx.publish, report);
+    publish_import_events(ctx.publish, ctx.store, report);
     responder.reply(view_result(cli::import_report_json(report, cli::JsonStyle::compact)));
   } catch (const std::exception& e) {
     responder.fail(control::RpcError(TENDON_RPC_INTERNAL_ERROR, std::string("internal error: ") + e.what()));
@@ -76,8 +86,8 @@ void import_activity(ServiceContext& ctx, const rapidjson::Value& raw_params, co
 void register_import_methods(control::MethodTable& table, ServiceContext& ctx) {
   table.add(
       {"Activity.Import", control::Tier::control,
-       "Imports one activity file (path, or a descriptor passed with SCM_RIGHTS plus its name); answers its "
-       "import report, ok=false when the file could not be read",
+       "Imports one activity file or export (a file, or an unpacked export's folder: path, or a descriptor "
+       "passed with SCM_RIGHTS plus its name); answers its import report, ok=false when it could not be read",
        R"j({"path":"string: a file the server opens (or fd)","fd":"integer: index of a passed descriptor (or path)",
                  "name":"string, with fd: the file's name","athlete":"string, optional (default: the config's first athlete)",
                  "now":"RFC 3339 time, optional"})j"},

@@ -38,13 +38,22 @@ OwnedFd passed_descriptor(const control::Caller& caller, std::int64_t index) {
   return OwnedFd(fd);
 }
 
-void require_regular_file(const OwnedFd& file, const std::string& what) {
+// True for a folder, false for a regular file; anything else (a FIFO, a device) is refused.
+bool require_file_or_folder(const OwnedFd& file, const std::string& what) {
   struct stat info {};
   if (::fstat(file.get(), &info) != 0) throw invalid_params("cannot stat " + what + ": " + std::strerror(errno));
-  if (!S_ISREG(info.st_mode)) throw invalid_params(what + " is not a regular file");
+  if (S_ISDIR(info.st_mode)) return true;
+  if (!S_ISREG(info.st_mode)) throw invalid_params(what + " is neither a regular file nor a folder");
   // Reads block normally from here on (the flag only mattered for opening).
   const int flags = ::fcntl(file.get(), F_GETFL);
   if (flags >= 0) ::fcntl(file.get(), F_SETFL, flags & ~O_NONBLOCK);
+  return false;
+}
+
+// "~/Downloads/export_12345/" names the folder "export_12345", not "".
+std::filesystem::path without_trailing_slashes(std::string text) {
+  while (text.size() > 1 && text.back() == '/') text.pop_back();
+  return text;
 }
 
 }  // namespace
@@ -69,15 +78,15 @@ ImportSource open_import_source(const rapidjson::Value& params, const control::C
   if (path) {
     if (path->empty()) throw invalid_params("path is empty");
     source.file = open_path(*path);
-    source.name = *path;
-    require_regular_file(source.file, *path);
+    source.name = without_trailing_slashes(*path);
+    source.folder = require_file_or_folder(source.file, *path);
     return source;
   }
   if (!index) throw invalid_params("path (a file the server opens) or fd (a passed descriptor) is required");
   // Read before taking the descriptor, so a bad request leaves nothing half done.
-  source.name = required_string(params, "name");
+  source.name = without_trailing_slashes(required_string(params, "name"));
   source.file = passed_descriptor(caller, *index);
-  require_regular_file(source.file, "fd " + std::to_string(*index) + " (" + source.name.string() + ")");
+  source.folder = require_file_or_folder(source.file, "fd " + std::to_string(*index) + " (" + source.name.string() + ")");
   return source;
 }
 

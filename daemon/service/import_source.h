@@ -1,7 +1,8 @@
 #pragma once
 // Where Activity.Import reads from: a path the server opens itself, or a descriptor the
 // client passed with the request (SCM_RIGHTS), so a sandboxed daemon needs no access to
-// the client's folders. Either way it must be a regular file.
+// the client's folders. Either way it must be a regular file, or a folder (an unpacked
+// export), which is then read with openat() relative to that descriptor.
 #include <rapidjson/document.h>
 
 #include <cstddef>
@@ -36,12 +37,14 @@ class OwnedFd {
 struct ImportSource {
   OwnedFd file;
   std::filesystem::path name;  // the path, or the name the client gave with its descriptor
+                               // (without trailing '/': "export_12345")
+  bool folder = false;         // `file` is a folder's descriptor
 };
 
 // From the params "path", or "fd" (index into the caller's passed descriptors) with
 // "name". Throws RpcError: -32602 for bad params, a missing descriptor, a path that cannot
-// be opened or what is not a regular file; -32002 for a path that does not exist. Messages
-// carry the OS's reason.
+// be opened or what is neither a regular file nor a folder; -32002 for a path that does not
+// exist. Messages carry the OS's reason.
 ImportSource open_import_source(const rapidjson::Value& params, const control::Caller& caller);
 
 // The whole file (from its current offset), refusing more than `max_bytes`. Throws

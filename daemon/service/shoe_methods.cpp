@@ -40,9 +40,9 @@ void refuse_configured(const ServiceContext& ctx, const AthleteConfig& athlete, 
 control::JsonText save(ServiceContext& ctx, const AthleteConfig& athlete, const Shoe& shoe, Instant now) {
   Store::Transaction tx(ctx.store);
   ctx.store.upsert_shoe(athlete.name, shoe);
-  const AlertDiff diff = rejudge_if_basis_changed(ctx.store, athlete, now);
+  const AlertDiff diff = rejudge_if_basis_changed(ctx.store, ctx.config, athlete, now);
   tx.commit();
-  publish_alert_events(ctx.publish, athlete.name, diff);
+  publish_alert_events(ctx.publish, ctx.store, athlete.name, diff);
   return view_result(cli::shoe_json(shoe_facts(ctx, athlete.name, shoe), cli::JsonStyle::compact));
 }
 

@@ -145,6 +145,15 @@ bool Store::withdraw_alert(const std::string& athlete, const AlertKey& key, Inst
   return db.changes() > 0;
 }
 
+std::optional<std::int64_t> Store::alert_id(const std::string& athlete, const AlertKey& key) {
+  auto q = impl_->db->cached(
+      "SELECT id FROM alerts WHERE athlete_id = (SELECT id FROM athletes WHERE name = ?) "
+      "AND ifnull(activity_id, 0) = ? AND ifnull(checkin_id, 0) = ? AND kind = ? AND category = ?");
+  q->bind_all(athlete, key.subject.activity_id, key.subject.checkin_id, to_string(key.kind), key.category);
+  if (!q->step()) return std::nullopt;
+  return q->int64(0);
+}
+
 std::vector<StoredAlert> Store::list_alerts(const AlertQuery& query) {
   auto q = impl_->db->cached(
       std::string(kAlertColumns) +

@@ -111,9 +111,35 @@ constexpr std::string_view kSchema2 = R"sql(
 ALTER TABLE athletes ADD COLUMN judged_with TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Webhook deliveries (docs/delivery.md): one row per (endpoint, alert change), written in
+// the transaction that changes the alert, so a crash can neither lose a delivery nor send
+// one for an alert change that was rolled back. `payload` is the alert as it was then (the
+// alert row may change or go before the row is sent). The idempotency key is random per
+// row and never changes, so a receiver can tell a retry from a new delivery. alert_id has
+// no foreign key: an outbox row outlives the alert it reports (a withdrawn activity).
+constexpr std::string_view kSchema3 = R"sql(
+CREATE TABLE outbox (
+  id                 INTEGER PRIMARY KEY,
+  endpoint           TEXT NOT NULL,
+  alert_id           INTEGER NOT NULL,
+  event              TEXT NOT NULL CHECK (event IN ('raised', 'updated', 'withdrawn')),
+  payload            TEXT NOT NULL,
+  idempotency_key    TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+  state              TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dropped')),
+  attempts           INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at_ms INTEGER NOT NULL,
+  last_error         TEXT NOT NULL DEFAULT '',
+  created_at         INTEGER NOT NULL,
+  sent_at            INTEGER
+);
+CREATE INDEX outbox_pending ON outbox (state, next_attempt_at_ms);
+CREATE INDEX outbox_alert ON outbox (alert_id, endpoint);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchema1},
     Migration{2, kSchema2},
+    Migration{3, kSchema3},
 };
 
 constexpr bool versions_are_consecutive() {

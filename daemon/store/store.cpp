@@ -64,6 +64,8 @@ const std::filesystem::path& Store::path() const { return impl_->file; }
 
 int Store::schema_version() const { return impl_->schema_version; }
 
+void Store::on_commit(std::function<void()> listener) { impl_->commit_listener = std::move(listener); }
+
 void Store::set_clock(std::function<Instant()> now) { impl_->clock = now ? std::move(now) : system_now; }
 
 // --- Transaction -----------------------------------------------------------------------
@@ -90,6 +92,7 @@ void Store::Transaction::commit() {
   if (done_) throw StoreError(store_.path().string() + ": transaction committed twice");
   store_.impl_->db->exec("COMMIT");
   done_ = true;
+  if (store_.impl_->commit_listener) store_.impl_->commit_listener();
 }
 
 // --- athletes --------------------------------------------------------------------------

@@ -41,6 +41,28 @@ struct StoredAlert {
   std::string activity_source_id;  // the subject activity's source id ("" for check-ins)
 };
 
+// Webhook deliveries (the outbox table; docs/delivery.md).
+enum class DeliveryEvent { raised, updated, withdrawn };
+const char* to_string(DeliveryEvent e);
+std::optional<DeliveryEvent> parse_delivery_event(std::string_view text);
+enum class DeliveryState { pending, sent, dropped };
+const char* to_string(DeliveryState s);
+
+struct OutboxRow {
+  std::int64_t id = 0;
+  std::string endpoint;
+  std::int64_t alert_id = 0;
+  DeliveryEvent event = DeliveryEvent::raised;
+  // The alert when the row was queued, as a JSON object: id, athlete, kind, category,
+  // severity, at (Unix seconds), message, advice, evidence, activity_id, activity, figures.
+  std::string payload;
+  std::string idempotency_key;  // the same on every attempt of this row
+  DeliveryState state = DeliveryState::pending;
+  int attempts = 0;
+  std::int64_t next_attempt_at_ms = 0;
+  std::string last_error;
+};
+
 struct AlertQuery {
   std::optional<std::string> athlete;
   bool include_withdrawn = false;
@@ -51,7 +73,7 @@ struct AlertQuery {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating when missing, with its parent folders) and migrates. Throws StoreError
   // naming the file and the reason (unreadable, not a database, schema too new, ...).
@@ -66,6 +88,10 @@ class Store {
   // The clock that decides, when alerts are read, whether a snooze has run out. The
   // system clock unless set; tests and replays set their own.
   void set_clock(std::function<Instant()> now);
+
+  // Called on this store's thread after each Store::Transaction commits (the webhook
+  // worker is woken this way: what a commit queued is visible to its connection now).
+  void on_commit(std::function<void()> listener);
 
   // RAII: rolls back unless commit() was called. Not nestable.
   class Transaction {
@@ -134,6 +160,29 @@ class Store {
   // A withdrawn alert counts as none (its cause is gone; only a new upsert brings it
   // back). Snoozing needs snoozed_until (StoreError otherwise); other states clear it.
   bool set_alert_state(std::int64_t id, AlertState state, std::optional<Instant> snoozed_until, Instant now);
+
+  // The row id of the alert with this identity (withdrawn or not), if stored.
+  std::optional<std::int64_t> alert_id(const std::string& athlete, const AlertKey& key);
+
+  // --- outbox (webhook deliveries) ----------------------------------------------------
+  // Queues a delivery of the stored alert `alert_id`, as it is now, to `endpoint`; due at
+  // once. Returns the row id.
+  std::int64_t queue_delivery(const std::string& endpoint, std::int64_t alert_id, DeliveryEvent event, Instant now);
+  // True when a raise of the alert was sent to the endpoint or is still pending for it.
+  bool raise_delivered_or_pending(const std::string& endpoint, std::int64_t alert_id);
+  // Pending rows of these endpoints due at now_ms, oldest first. A row waits while an
+  // older pending row of the same endpoint and alert does, so a withdrawal never
+  // overtakes its raise.
+  std::vector<OutboxRow> due_deliveries(const std::vector<std::string>& endpoints, std::int64_t now_ms,
+                                        std::size_t limit);
+  // When the next pending row of these endpoints is due (ms since the epoch), if any.
+  std::optional<std::int64_t> next_delivery_due_ms(const std::vector<std::string>& endpoints);
+  // One attempt's outcome. Each counts the attempt.
+  void mark_delivery_sent(std::int64_t id, Instant now);
+  void schedule_delivery_retry(std::int64_t id, std::int64_t next_attempt_at_ms, const std::string& error);
+  void drop_delivery(std::int64_t id, const std::string& reason);
+  // Every row (any state), by id: for tests and diagnostics.
+  std::vector<OutboxRow> outbox_rows();
 
   // --- check-ins ----------------------------------------------------------------------
   std::int64_t insert_checkin(const Checkin& checkin);

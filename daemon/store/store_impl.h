@@ -16,6 +16,7 @@ struct Store::Impl {
   std::unique_ptr<sqlite::Database> db;
   int schema_version = 0;
   std::function<Instant()> clock;
+  std::function<void()> commit_listener;  // may be empty
 
   // The athlete's row id, or nullopt when no such athlete is stored.
   std::optional<std::int64_t> find_athlete(const std::string& name);

@@ -7,9 +7,12 @@
 #include <unistd.h>
 
 #include "control/server.h"
+#include "delivery/desktop/daemon_notifier.h"
+#include "delivery/webhook/webhook_worker.h"
 #include "service/register_service_methods.h"
 #include "service/service_events.h"
 
+#include "alert_test_method.h"
 #include "inbox_importer.h"
 #include "inbox_watcher.h"
 #include "listen_fds.h"
@@ -75,6 +78,7 @@ bool Daemon::reload(std::ostream& log, std::string* refused_because) {
     config_ = std::move(next);
     apply_config();
     load_importers();
+    if (webhooks_ != nullptr) webhooks_->set_endpoints(config_.webhooks);
     for (const auto& p : importer_problems_) log << "tendond: plugin refused: " << p.line() << "\n";
     log << "tendond: config reloaded" << std::endl;
     report_status();
@@ -135,6 +139,23 @@ int Daemon::run(std::ostream& log) {
   server_options.decide_tier = access.policy;
   server_options.log = &log;
   control::Server server(io, std::move(server_options));
+  // Desktop notifications hear what subscribers hear; declared before the importer, whose
+  // reports publish, so it outlives them.
+  const auto desktop = desktop::make_daemon_notifier(io, config_, mode_ == ServiceMode::system, *store_, log);
+  desktop->start();
+  // Webhooks go out from the outbox on their own thread and connection; each commit wakes
+  // the worker (what it queued is visible then), and a reload hands it the new endpoints.
+  webhook::WebhookWorker webhooks(store_->path(), config_.webhooks, log);
+  struct WebhooksAttached {
+    Daemon& daemon;
+    ~WebhooksAttached() {
+      daemon.store_->on_commit({});
+      daemon.webhooks_ = nullptr;
+    }
+  } webhooks_attached{*this};
+  webhooks_ = &webhooks;
+  store_->on_commit([&webhooks] { webhooks.wake(); });
+  webhooks.start();
   // Declared after `io`, so destroyed before it: the workers are joined while the loop
   // they report to still exists.
   InboxImporter importer(io, InboxImportContext{*store_, config_, catalogue_, importers_}, log);
@@ -148,7 +169,11 @@ int Daemon::run(std::ostream& log) {
       .importers = [this] { return std::shared_ptr<const PluginHost>(importers_); },
       .run_off_loop = [&importer](std::function<void()> work,
                                   std::function<void()> then) { importer.run_off_loop(std::move(work), std::move(then)); },
-      .publish = [&server](std::string_view event, const control::JsonText& params) { server.publish(event, params); },
+      .publish =
+          [&server, &desktop](std::string_view event, const control::JsonText& params) {
+            server.publish(event, params);
+            desktop->on_event_json(event, params.text());
+          },
       .reload =
           [&] {
             std::string refused_because;
@@ -156,8 +181,9 @@ int Daemon::run(std::ostream& log) {
           },
   };
   register_service_methods(server.methods(), service);
+  register_alert_test_method(server.methods(), service, mode_ == ServiceMode::system);
   importer.on_report([this, &service](const ImportReport& report) {
-    publish_import_events(service.publish, report);
+    publish_import_events(service.publish, service.store, report);
     note_import(report);
   });
   // Signals are caught from here on: a SIGHUP sent after "ready" must reload, not kill.
@@ -176,6 +202,7 @@ int Daemon::run(std::ostream& log) {
     // stored, and its file stays in the inbox for the next start.
     watcher.stop();
     importer.stop();
+    webhooks.stop();  // a request in flight is given up within about a second; its row stays queued
     server.stop();  // clients see the connection close; the socket file is removed
     io.stop();
   };

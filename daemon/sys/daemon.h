@@ -19,6 +19,9 @@
 namespace tendon {
 
 class InboxImporter;
+namespace webhook {
+class WebhookWorker;
+}
 class InboxWatcher;
 struct ImportReport;
 
@@ -66,6 +69,7 @@ class Daemon {
   // Shared: a parse running on a worker keeps the host it started with through a reload.
   std::shared_ptr<PluginHost> importers_;
   std::vector<PluginProblem> importer_problems_;
+  webhook::WebhookWorker* webhooks_ = nullptr;  // while run() runs: told about reloads
 };
 
 }  // namespace tendon

@@ -35,7 +35,7 @@ extern "C" {
 #endif
 
 #define TENDON_PLUGIN_ABI_MAJOR 1
-#define TENDON_PLUGIN_ABI_MINOR 0
+#define TENDON_PLUGIN_ABI_MINOR 1
 
 #define TENDON_ENTRY_SYMBOL "tendon_entry"
 
@@ -58,6 +58,9 @@ typedef enum tendon_level {
   TENDON_LEVEL_ERROR = 2      /* the reason a file was not imported */
 } tendon_level;
 
+struct tendon_input;
+struct tendon_sink;
+
 /* What the host tells a plugin at init. */
 typedef struct tendon_host {
   uint32_t struct_size;
@@ -67,6 +70,15 @@ typedef struct tendon_host {
   void* context;
   /* Logs a line in the daemon's log, prefixed with the plugin id. */
   void (*log)(void* context, tendon_level level, const char* message);
+  /* 1.1 (present when struct_size reaches it). Only from within an import call, on its
+   * thread: hands a file found inside the input (an export's `activities/123.fit.gz`)
+   * to the host's own importers (gunzip, suffix, probe), which read it and emit its
+   * activities to `sink` (the plugin's own sink, which may amend each activity before
+   * passing it to the sink the plugin was given). Activities the plugin emits from
+   * within that sink's emit are taken as the nested file's (its format, its content
+   * identity). Reports of the nested import reach sink->report; nothing is emitted when
+   * it fails. Returns the nested import's tendon_status. */
+  int (*import_nested)(void* context, const struct tendon_input* input, const struct tendon_sink* sink);
 } tendon_host;
 
 /* The bytes to import. `read` always works; `data` is set as well when the host has the
@@ -79,6 +91,11 @@ typedef struct tendon_input {
   void* context;
   /* Reads up to `capacity` bytes into `buffer`; returns the count, 0 at the end, -1 on error. */
   int64_t (*read)(void* context, uint8_t* buffer, size_t capacity);
+  /* 1.1: a descriptor of a folder (an unpacked export, opened O_RDONLY|O_DIRECTORY)
+   * when the input is a folder rather than bytes (then data is NULL, size 0 and read
+   * gives 0), else -1. Only an importer with probe_folder is handed a folder. Read it
+   * with openat() relative to this descriptor; do not close it. */
+  int32_t directory_fd;
 } tendon_input;
 
 /* Unknown numbers are NaN (use TENDON_UNKNOWN). A double: C's NAN is a float, and
@@ -130,6 +147,15 @@ typedef struct tendon_activity {
   uint32_t sample_stride;
 } tendon_activity;
 
+/* 1.1: a shoe, as an export describes it (Strava's shoes.csv). */
+typedef struct tendon_gear {
+  uint32_t struct_size;
+  const char* name;          /* the name activities give it in tendon_activity.shoe */
+  const char* brand;         /* "Hoka", or NULL */
+  const char* model;         /* "Clifton 9", or NULL */
+  int32_t retired;           /* 1 retired, 0 in use, -1 unknown */
+} tendon_gear;
+
 /* Where a plugin sends what it read. */
 typedef struct tendon_sink {
   uint32_t struct_size;
@@ -140,6 +166,10 @@ typedef struct tendon_sink {
   /* A warning about the input, or the reason for a non-OK status. One line, no file name
    * (the host adds it), e.g. "header CRC mismatch (computed 0x1a2b, stored 0x3c4d)". */
   void (*report)(void* context, tendon_level level, const char* message);
+  /* 1.1, optional (NULL or beyond struct_size: the host takes no gear). Describes a shoe
+   * the activities name in tendon_activity.shoe, so that brand and model can find its
+   * drop in the shoe catalogue. Copied before returning. */
+  void (*gear)(void* context, const struct tendon_gear* gear);
 } tendon_sink;
 
 /* An importer: one file format. */
@@ -153,6 +183,11 @@ typedef struct tendon_importer {
   int (*probe)(void* state, const uint8_t* head, size_t head_size);
   /* Reads the input and emits its activities. Returns a tendon_status. */
   int (*import)(void* state, const tendon_input* input, const tendon_sink* sink);
+  /* 1.1, optional: how sure the importer is that the folder behind `directory_fd` is its
+   * format (an unpacked export), 0..100. May openat() and read within the folder; must
+   * not close the descriptor. Such an importer's import then gets the folder through
+   * tendon_input.directory_fd. */
+  int (*probe_folder)(void* state, int directory_fd);
 } tendon_importer;
 
 #define TENDON_PLUGIN_THREAD_SAFE 1u

@@ -161,10 +161,12 @@ const char* const kCsvSuffixes[] = {".csv", nullptr};
 const tendon_importer kJsonlImporter = {
     sizeof(tendon_importer), "activity-log-jsonl", "Activity log, JSON Lines (docs/activity-log.md)",
     kJsonlSuffixes,          &probe_jsonl,         &import_jsonl,
+    nullptr,  // probe_folder: files only
 };
 const tendon_importer kCsvImporter = {
     sizeof(tendon_importer), "activity-log-csv", "Activity log, CSV with a header row (docs/activity-log.md)",
     kCsvSuffixes,            &probe_csv,         &import_csv,
+    nullptr,  // probe_folder: files only
 };
 const tendon_importer* const kImporters[] = {&kJsonlImporter, &kCsvImporter};
 

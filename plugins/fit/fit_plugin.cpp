@@ -152,6 +152,7 @@ constexpr const char* kSuffixes[] = {".fit", nullptr};
 
 const tendon_importer kImporter = {
     sizeof(tendon_importer), "fit", "Garmin FIT activity files", kSuffixes, fit_probe, fit_import,
+    nullptr,  // probe_folder: files only
 };
 
 const tendon_importer* const kImporters[] = {&kImporter};

@@ -28,6 +28,7 @@ const tendon_importer kImporter = {
     kSuffixes,
     probe,
     import,
+    nullptr,  // probe_folder: files only
 };
 
 const tendon_importer* const kImporters[] = {&kImporter};

@@ -23,6 +23,7 @@ const char* const kSuffixes[] = {".tcx", nullptr};
 
 const tendon_importer kImporter = {
     sizeof(tendon_importer), "tcx", "Garmin Training Center Database v2 activities (TCX)", kSuffixes, probe, import,
+    nullptr,  // probe_folder: files only
 };
 
 const tendon_importer* const kImporters[] = {&kImporter};

@@ -110,10 +110,10 @@ void import_files(benchmark::State& state, const std::vector<const Bytes*>& file
   std::uint64_t samples = 0;
   std::size_t bytes = 0;
   for (const Bytes* f : files) bytes += f->size();
-  tendon_sink sink{sizeof(tendon_sink), &samples, count_emit, ignore_report};
+  tendon_sink sink{sizeof(tendon_sink), &samples, count_emit, ignore_report, nullptr};
   for (auto _ : state) {
     for (const Bytes* f : files) {
-      tendon_input input{sizeof(tendon_input), "bench.fit", f->data(), f->size(), nullptr, no_read};
+      tendon_input input{sizeof(tendon_input), "bench.fit", f->data(), f->size(), nullptr, no_read, -1};
       benchmark::DoNotOptimize(importer->import(nullptr, &input, &sink));
     }
   }

@@ -35,8 +35,8 @@ inline void run_plugin_import(benchmark::State& state, const tendon_plugin* plug
   const std::string name = std::string("bench") + importer->suffixes[0];
   std::uint64_t samples = 0;
   tendon_input input{sizeof(tendon_input), name.c_str(), reinterpret_cast<const std::uint8_t*>(bytes.data()),
-                     bytes.size(),         nullptr,      detail::no_read};
-  tendon_sink sink{sizeof(tendon_sink), &samples, detail::count_samples, detail::ignore_report};
+                     bytes.size(),         nullptr,      detail::no_read, -1};
+  tendon_sink sink{sizeof(tendon_sink), &samples, detail::count_samples, detail::ignore_report, nullptr};
   for (auto _ : state) {
     const int status = importer->import(nullptr, &input, &sink);
     benchmark::DoNotOptimize(status);

@@ -110,9 +110,9 @@ inline FuzzRun fuzz_plugin_import(const tendon_plugin* plugin, const std::uint8_
   // The file name only shows in messages; the importer's own suffix makes it look real.
   const std::string name = std::string("fuzz") + importer->suffixes[0];
   detail::SinkState state{&checks, 0};
-  tendon_sink sink{sizeof(tendon_sink), &state, detail::on_emit, detail::on_report};
+  tendon_sink sink{sizeof(tendon_sink), &state, detail::on_emit, detail::on_report, nullptr};
   detail::Chunks chunks{data, size, 0, checks.read_chunk};
-  tendon_input input{sizeof(tendon_input), name.c_str(), data, size, &chunks, detail::read_chunk};
+  tendon_input input{sizeof(tendon_input), name.c_str(), data, size, &chunks, detail::read_chunk, -1};
   run.status = importer->import(nullptr, &input, &sink);
   require(run.status >= TENDON_OK && run.status < TENDON_ERR_INTERNAL);
   run.emitted = state.emitted;

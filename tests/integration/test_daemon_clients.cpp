@@ -25,6 +25,7 @@
 
 #include "running_daemon.h"
 #include "tendon/protocol.h"
+#include "socket_daemon_test.h"
 #include "test_client.h"
 
 namespace tendon::testing {
@@ -38,11 +39,6 @@ using std::chrono::steady_clock;
 // (after a store write or two: they run on the loop's thread, slower under sanitizers).
 constexpr auto kAnswerWithin = std::chrono::seconds(5);
 constexpr uid_t kNobody = 65534;
-
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject() || !object.HasMember(name) || !object[name].IsString()) return {};
-  return object[name].GetString();
-}
 
 bool has_result(const rapidjson::Value& answer) { return answer.IsObject() && answer.HasMember("result"); }
 
@@ -89,25 +85,8 @@ std::string spiky_history(int first_block, int blocks) {
   return text;
 }
 
-class DaemonClients : public ::testing::Test {
+class DaemonClients : public SocketDaemonTest {
  protected:
-  DaemonClients() : inbox(dir.path() / "inbox"), socket(dir.path() / "s.sock") {
-    dir.write("tendon.toml", "database = \"" + dir / "t.db" + "\"\n[athletes.ana]\ntimezone = \"UTC\"\ninboxes = [\"" +
-                                 inbox.string() + "\"]\n");
-    fs::create_directories(inbox);
-    daemon = std::make_unique<RunningDaemon>(
-        dir, std::vector<std::string>{"--config", dir / "tendon.toml", "--socket", socket.string()});
-    EXPECT_TRUE(daemon->wait_for("ready")) << daemon->log();
-  }
-
-  // Connects and reads the greeting.
-  std::unique_ptr<TestClient> connect() const {
-    auto client = std::make_unique<TestClient>(socket.string());
-    const auto hello = client->read_json();
-    EXPECT_EQ(string_member(hello, "method"), TENDON_METHOD_SERVER_HELLO) << daemon->log();
-    return client;
-  }
-
   // Sends a request and returns its answer, skipping events; a null document when none
   // came within kAnswerWithin.
   static rapidjson::Document call(TestClient& client, int id, const std::string& method, const std::string& params) {
@@ -125,13 +104,6 @@ class DaemonClients : public ::testing::Test {
       }
     }
     return rapidjson::Document{};
-  }
-
-  // Written under a temporary name, then renamed in: the way a sync tool delivers.
-  void deliver(const std::string& name, const std::string& text) const {
-    const fs::path part = inbox / ("." + name + ".part");
-    std::ofstream(part, std::ios::binary) << text;
-    fs::rename(part, inbox / name);
   }
 
   // Delivers kFiles spiky histories, at most `in_flight` of them waiting at a time, and asks
@@ -176,11 +148,6 @@ class DaemonClients : public ::testing::Test {
     for (auto it = fs::directory_iterator(inbox / "processed", ec); !ec && it != fs::directory_iterator(); ++it) ++n;
     return n;
   }
-
-  TempDir dir;
-  fs::path inbox;
-  fs::path socket;
-  std::unique_ptr<RunningDaemon> daemon;
 };
 
 TEST_F(DaemonClients, ASubscriberThatNeverReadsIsDroppedWhileOthersAreAnsweredAndEveryFileIsImported) {

@@ -17,6 +17,7 @@
 #include "control/fd_passing.h"
 #include "control/json_text.h"
 #include "running_daemon.h"
+#include "socket_daemon_test.h"
 #include "test_client.h"
 
 namespace tendon::testing {
@@ -29,37 +30,8 @@ std::string run_line(const std::string& id, const std::string& day, int metres) 
          std::to_string(metres) + "}\n";
 }
 
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject() || !object.HasMember(name) || !object[name].IsString()) return {};
-  return object[name].GetString();
-}
-
-class DaemonSocket : public ::testing::Test {
+class DaemonSocket : public SocketDaemonTest {
  protected:
-  DaemonSocket() : inbox(dir.path() / "inbox"), socket(dir.path() / "s.sock") {
-    dir.write("tendon.toml", "database = \"" + dir / "t.db" + "\"\n[athletes.ana]\ntimezone = \"UTC\"\ninboxes = [\"" +
-                                 inbox.string() + "\"]\n");
-    fs::create_directories(inbox);
-    daemon = std::make_unique<RunningDaemon>(
-        dir, std::vector<std::string>{"--config", dir / "tendon.toml", "--socket", socket.string()});
-    EXPECT_TRUE(daemon->wait_for("ready")) << daemon->log();
-  }
-
-  // Connects and reads the greeting.
-  std::unique_ptr<TestClient> connect() const {
-    auto client = std::make_unique<TestClient>(socket.string());
-    const auto hello = client->read_json();
-    EXPECT_EQ(string_member(hello, "method"), "Server.Hello");
-    return client;
-  }
-
-  // Written under a temporary name, then renamed in: the way a sync tool delivers.
-  void deliver(const std::string& name, const std::string& text) const {
-    const fs::path part = inbox / (name + ".part");
-    std::ofstream(part, std::ios::binary) << text;
-    fs::rename(part, inbox / name);
-  }
-
   // The params of the next event named `method`, skipping other lines; a null document
   // when none came before the deadline.
   static rapidjson::Document next_event(TestClient& client, const std::string& method) {
@@ -89,11 +61,6 @@ class DaemonSocket : public ::testing::Test {
     }
     return rapidjson::Document{};
   }
-
-  TempDir dir;
-  fs::path inbox;
-  fs::path socket;
-  std::unique_ptr<RunningDaemon> daemon;
 };
 
 TEST_F(DaemonSocket, TheSocketIsOnlyTheOwnersAndGoneAfterSigterm) {

@@ -47,7 +47,8 @@ TEST_F(SystemdUnits, SystemUnitsVerifyClean) {
 TEST_F(SystemdUnits, UserUnitsVerifyClean) {
   TempDir runtime;  // a user manager's %t, without needing a session
   const auto result = run_bounded({kAnalyze, "--user", "verify", "--man=no", (kUnits / "user/tendond.socket").string(),
-                                   (kUnits / "user/tendond.service").string()},
+                                   (kUnits / "user/tendond.service").string(),
+                                   (kUnits / "user/tendon-desktop.service").string()},
                                   {"XDG_RUNTIME_DIR=" + runtime.path().string()});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(result.out + result.err, "");

@@ -105,14 +105,14 @@ int no_emit(void*, const tendon_activity*) { return 0; }
 TEST(fitPlugin, InputsOverTheCapAreRefused) {
   const tendon_importer* importer = tendon_fit_plugin()->importers[0];
   Reports reports;
-  tendon_sink sink{sizeof(tendon_sink), &reports, no_emit, collect};
+  tendon_sink sink{sizeof(tendon_sink), &reports, no_emit, collect, nullptr};
   // A host buffer announced larger than 512 MiB is refused before it is read.
   static const std::uint8_t byte = 0;
-  tendon_input big{sizeof(tendon_input), "big.fit", &byte, (std::uint64_t{512} << 20) + 1, nullptr, nullptr};
+  tendon_input big{sizeof(tendon_input), "big.fit", &byte, (std::uint64_t{512} << 20) + 1, nullptr, nullptr, -1};
   EXPECT_EQ(importer->import(nullptr, &big, &sink), TENDON_ERR_LIMIT);
   // A stream that never ends stops at the cap.
   ReaderState state;
-  tendon_input stream{sizeof(tendon_input), "stream.fit", nullptr, UINT64_MAX, &state, endless_reader};
+  tendon_input stream{sizeof(tendon_input), "stream.fit", nullptr, UINT64_MAX, &state, endless_reader, -1};
   EXPECT_EQ(importer->import(nullptr, &stream, &sink), TENDON_ERR_LIMIT);
   EXPECT_LE(state.produced, (std::size_t{512} << 20) + 1);
   ASSERT_EQ(reports.errors.size(), 2u);
@@ -122,10 +122,10 @@ TEST(fitPlugin, InputsOverTheCapAreRefused) {
 TEST(fitPlugin, ReadErrorsAreIoErrors) {
   const tendon_importer* importer = tendon_fit_plugin()->importers[0];
   Reports reports;
-  tendon_sink sink{sizeof(tendon_sink), &reports, no_emit, collect};
+  tendon_sink sink{sizeof(tendon_sink), &reports, no_emit, collect, nullptr};
   ReaderState state;
   state.fail = true;
-  tendon_input input{sizeof(tendon_input), "bad.fit", nullptr, UINT64_MAX, &state, endless_reader};
+  tendon_input input{sizeof(tendon_input), "bad.fit", nullptr, UINT64_MAX, &state, endless_reader, -1};
   EXPECT_EQ(importer->import(nullptr, &input, &sink), TENDON_ERR_IO);
   EXPECT_EQ(reports.errors, std::vector<std::string>{"reading the input failed"});
 }
@@ -162,13 +162,13 @@ TEST(fitPlugin, OlderSinkWithoutReportIsRespected) {
   sink.emit = count_emit;
   sink.report = reinterpret_cast<void (*)(void*, tendon_level, const char*)>(0x1);  // must never be called
   const std::vector<std::uint8_t> bytes = small_run(3);
-  tendon_input input{sizeof(tendon_input), "run.fit", bytes.data(), bytes.size(), nullptr, nullptr};
+  tendon_input input{sizeof(tendon_input), "run.fit", bytes.data(), bytes.size(), nullptr, nullptr, -1};
   EXPECT_EQ(importer->import(nullptr, &input, &sink), TENDON_OK);
   EXPECT_EQ(emitted, 1);
   std::vector<std::uint8_t> settings = small_run(3);
   settings[14 + 6] = 2;  // file_id.type -> settings; the CRC now fails, reported nowhere
   EXPECT_EQ(importer->import(
-                nullptr, &(input = {sizeof(tendon_input), "s.fit", settings.data(), settings.size(), nullptr, nullptr}),
+                nullptr, &(input = {sizeof(tendon_input), "s.fit", settings.data(), settings.size(), nullptr, nullptr, -1}),
                 &sink),
             TENDON_ERR_FORMAT);
   sink.report = nullptr;
@@ -179,7 +179,7 @@ TEST(fitPlugin, OlderSinkWithoutReportIsRespected) {
 TEST(fitPlugin, NullInputIsAnInternalErrorNotACrash) {
   const tendon_importer* importer = tendon_fit_plugin()->importers[0];
   Reports reports;
-  tendon_sink sink{sizeof(tendon_sink), &reports, no_emit, collect};
+  tendon_sink sink{sizeof(tendon_sink), &reports, no_emit, collect, nullptr};
   EXPECT_EQ(importer->import(nullptr, nullptr, &sink), TENDON_ERR_INTERNAL);
   EXPECT_EQ(importer->import(nullptr, nullptr, nullptr), TENDON_ERR_INTERNAL);
 }

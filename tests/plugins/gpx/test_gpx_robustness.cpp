@@ -201,7 +201,7 @@ TEST(gpxInput, InputsOver512MiBAreRefusedBeforeReading) {
     *static_cast<bool*>(ctx) = true;
     return -1;
   };
-  tendon_sink sink{sizeof(tendon_sink), &run_state, detail::on_emit, detail::on_report};
+  tendon_sink sink{sizeof(tendon_sink), &run_state, detail::on_emit, detail::on_report, nullptr};
   EXPECT_EQ(tendon_gpx_plugin()->importers[0]->import(nullptr, &input, &sink), TENDON_ERR_LIMIT);
   EXPECT_FALSE(read_called);
   input.data = reinterpret_cast<const std::uint8_t*>(small);  // claims 512 MiB + 1: never copied
@@ -219,16 +219,16 @@ TEST(gpxInput, ShortSinkWithoutReportAndMissingSinkOrInput) {
   const std::string doc = gpx(trk(seg(pt(0) + pt(1, 2))));
   ImportRun state;
   tendon_input input{sizeof(tendon_input), "x",     reinterpret_cast<const std::uint8_t*>(doc.data()),
-                     doc.size(),           nullptr, nullptr};
+                     doc.size(),           nullptr, nullptr, -1};
   // A sink from an older host: struct_size ends before `report`.
   tendon_sink old_sink{static_cast<std::uint32_t>(offsetof(tendon_sink, report)), &state, detail::on_emit,
-                       reinterpret_cast<void (*)(void*, tendon_level, const char*)>(0x1)};
+                       reinterpret_cast<void (*)(void*, tendon_level, const char*)>(0x1), nullptr};
   EXPECT_EQ(tendon_gpx_plugin()->importers[0]->import(nullptr, &input, &old_sink), TENDON_OK);
   EXPECT_EQ(state.activities.size(), 1u);
   EXPECT_EQ(tendon_gpx_plugin()->importers[0]->import(nullptr, &input, nullptr), TENDON_ERR_INTERNAL);
-  tendon_sink sink{sizeof(tendon_sink), &state, detail::on_emit, detail::on_report};
+  tendon_sink sink{sizeof(tendon_sink), &state, detail::on_emit, detail::on_report, nullptr};
   EXPECT_EQ(tendon_gpx_plugin()->importers[0]->import(nullptr, nullptr, &sink), TENDON_ERR_INTERNAL);
-  tendon_input neither{sizeof(tendon_input), "x", nullptr, 10, nullptr, nullptr};
+  tendon_input neither{sizeof(tendon_input), "x", nullptr, 10, nullptr, nullptr, -1};
   EXPECT_EQ(tendon_gpx_plugin()->importers[0]->import(nullptr, &neither, &sink), TENDON_ERR_INTERNAL);
 }
 

@@ -20,7 +20,8 @@ COMPILE_TIME_CHECK(sink_size_first, offsetof(tendon_sink, struct_size) == 0);
 COMPILE_TIME_CHECK(importer_size_first, offsetof(tendon_importer, struct_size) == 0);
 COMPILE_TIME_CHECK(plugin_size_first, offsetof(tendon_plugin, struct_size) == 0);
 COMPILE_TIME_CHECK(major, TENDON_PLUGIN_ABI_MAJOR == 1);
-COMPILE_TIME_CHECK(minor, TENDON_PLUGIN_ABI_MINOR == 0);
+COMPILE_TIME_CHECK(minor, TENDON_PLUGIN_ABI_MINOR == 1);
+COMPILE_TIME_CHECK(gear_size_first, offsetof(tendon_gear, struct_size) == 0);
 COMPILE_TIME_CHECK(status_ok, TENDON_OK == 0);
 COMPILE_TIME_CHECK(status_internal, TENDON_ERR_INTERNAL == 6);
 COMPILE_TIME_CHECK(thread_safe_flag, TENDON_PLUGIN_THREAD_SAFE == 1u);
@@ -50,7 +51,7 @@ static int import(void* state, const tendon_input* input, const tendon_sink* sin
 }
 static const char* const suffixes[] = {".c99", NULL};
 static const tendon_importer importer = {
-    sizeof(tendon_importer), "c99", "C99 check", suffixes, probe, import,
+    sizeof(tendon_importer), "c99", "C99 check", suffixes, probe, import, NULL,
 };
 static const tendon_importer* const importers[] = {&importer};
 static const tendon_plugin plugin = {
@@ -76,7 +77,7 @@ int main(void) {
     CHECK(offsetof(tendon_plugin, init) == 32 && offsetof(tendon_plugin, importers) == 48);
     CHECK(offsetof(tendon_plugin, importer_count) == 56 && sizeof(tendon_plugin) == 64);
     CHECK(offsetof(tendon_importer, suffixes) == 24 && offsetof(tendon_importer, import) == 40);
-    CHECK(sizeof(tendon_importer) == 48);
+    CHECK(offsetof(tendon_importer, import) + sizeof(void (*)(void)) == 48); /* the 1.0 end */
     CHECK(offsetof(tendon_activity, start_ms) == 24 && offsetof(tendon_activity, has_utc_offset) == 36);
     CHECK(offsetof(tendon_activity, distance_m) == 40 && offsetof(tendon_activity, device) == 80);
     CHECK(offsetof(tendon_activity, athlete) == 104 && offsetof(tendon_activity, samples) == 112);
@@ -85,6 +86,12 @@ int main(void) {
     CHECK(offsetof(tendon_input, data) == 16 && offsetof(tendon_input, read) == 40);
     CHECK(offsetof(tendon_sink, emit) == 16 && offsetof(tendon_sink, report) == 24);
     CHECK(offsetof(tendon_host, host_version) == 8 && offsetof(tendon_host, log) == 24);
+    /* 1.1: appended after the 1.0 fields, which did not move. */
+    CHECK(offsetof(tendon_host, import_nested) == 32 && sizeof(tendon_host) == 40);
+    CHECK(offsetof(tendon_input, directory_fd) == 48 && sizeof(tendon_input) == 56);
+    CHECK(offsetof(tendon_sink, gear) == 32 && sizeof(tendon_sink) == 40);
+    CHECK(offsetof(tendon_importer, probe_folder) == 48 && sizeof(tendon_importer) == 56);
+    CHECK(offsetof(tendon_gear, name) == 8 && offsetof(tendon_gear, retired) == 32 && sizeof(tendon_gear) == 40);
   }
   if (failures == 0) printf("plugin.h: C99 ABI checks passed\n");
   return failures == 0 ? 0 : 1;

@@ -75,7 +75,8 @@ TEST_F(PluginDescriptorTest, RefusesANewerMinor) {
   fake.importer(0, "fake", {".fa"}).build();
   fake.plugin.abi_minor = TENDON_PLUGIN_ABI_MINOR + 3;
   PluginHost host(LogCapture().sink());
-  EXPECT_EQ(refusal(host, &fake.plugin), "built-in:test: built for ABI 1.3, host speaks 1.0");
+  EXPECT_EQ(refusal(host, &fake.plugin), "built-in:test: built for ABI 1." + std::to_string(TENDON_PLUGIN_ABI_MINOR + 3) + ", host speaks 1." +
+                std::to_string(TENDON_PLUGIN_ABI_MINOR));
 }
 
 TEST_F(PluginDescriptorTest, AcceptsEveryMinorUpToTheHosts) {

@@ -47,10 +47,27 @@ TEST_F(ServiceTest, ImportByDescriptorUsesTheGivenName) {
   EXPECT_EQ(string_of(runs[0], "source_name"), "watch.jsonl");
 }
 
+// A folder's descriptor (O_DIRECTORY) is read inside with openat: an unpacked Strava export.
+TEST_F(ServiceTest, ImportsAnExportFolderByDescriptor) {
+  dir.write("export_9/activities.csv",
+            "Activity ID,Activity Date,Activity Type,Elapsed Time,Distance,Filename,Moving Time,Distance\n"
+            "7,\"Jan 2, 2026, 7:00:00 AM\",Run,1800,3.1,,1750,5000\n");
+  const int fd = ::open((dir / "export_9").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  const auto report = call("Activity.Import", R"({"fd":0,"name":"export_9/"})", fd);
+  EXPECT_TRUE(report["ok"].GetBool()) << string_of(report, "error");
+  EXPECT_EQ(string_of(report, "file"), "export_9");
+  EXPECT_EQ(report["imported"].GetInt64(), 1);
+  // A folder no importer recognises is a report with ok=false, not an RPC error.
+  dir.write("empty/readme.txt", "hello");
+  const auto other = call("Activity.Import", R"({"path":)" + json_path("empty") + "}");
+  EXPECT_FALSE(other["ok"].GetBool());
+  EXPECT_NE(string_of(other, "error").find("folder"), std::string::npos);
+}
+
 TEST_F(ServiceTest, ImportRefusals) {
   EXPECT_EQ(error_of("Activity.Import", "{}"), kInvalidParams) << "neither path nor fd";
   EXPECT_EQ(error_of("Activity.Import", R"({"path":)" + json_path("missing.gpx") + "}"), kNotFound);
-  EXPECT_EQ(error_of("Activity.Import", R"({"path":)" + json_path("") + "}"), kInvalidParams) << "a folder";
   EXPECT_EQ(error_of("Activity.Import", R"({"fd":0,"name":"x.gpx"})"), kInvalidParams) << "no descriptor passed";
   EXPECT_EQ(error_of("Activity.Import", R"({"path":"/x","fd":0,"name":"x"})"), kInvalidParams);
   dir.write("runs.jsonl", run_line("a", "01", 5000));

@@ -58,7 +58,8 @@ TEST_F(ServiceTest, ShoeSetAndRetireRoundTrip) {
   EXPECT_DOUBLE_EQ(changed["drop_mm"].GetDouble(), 4.0);
 
   EXPECT_TRUE(call("Shoe.Retire", R"({"name":"Trail"})")["retired"].GetBool());
-  const auto* listed = shoe_named(call("Shoe.List"), "Trail");
+  const auto shoes = call("Shoe.List");  // kept: `listed` points into it
+  const auto* listed = shoe_named(shoes, "Trail");
   ASSERT_NE(listed, nullptr);
   EXPECT_TRUE((*listed)["retired"].GetBool());
   EXPECT_FALSE(call("Shoe.Retire", R"({"name":"Trail","retired":false})")["retired"].GetBool());

@@ -45,7 +45,7 @@ static int shutdown_calls_missing(void) { return tendon_test_missing_function();
 
 static const char* const suffixes[] = {".good", NULL};
 static const tendon_importer importer = {sizeof(tendon_importer), "test-good", "a test importer", suffixes, probe,
-                                         import};
+                                         import, NULL};
 static const tendon_importer* const importers[] = {&importer};
 
 #ifdef BROKEN_WRONG_MAJOR

@@ -12,7 +12,7 @@ int import(void*, const tendon_input*, const tendon_sink*) { throw std::runtime_
 
 const char* const kSuffixes[] = {".throws", nullptr};
 const tendon_importer kImporter = {sizeof(tendon_importer), "test-throws", "throws from import", kSuffixes, probe,
-                                   import};
+                                   import,          nullptr};
 const tendon_importer* const kImporters[] = {&kImporter};
 const tendon_plugin kPlugin = {sizeof(tendon_plugin), TENDON_PLUGIN_ABI_MAJOR, TENDON_PLUGIN_ABI_MINOR, "test-throws",
                                "1.0", 0, nullptr, nullptr, kImporters, 1};
