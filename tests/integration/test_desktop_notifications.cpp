@@ -31,10 +31,13 @@ class DesktopNotifications : public ::testing::Test {
     if (const auto missing = MockNotificationServer::missing_tools(); !missing.empty()) GTEST_SKIP() << missing;
   }
 
-  // tendond with the test bus as its session bus (none: nullptr), plus `args`.
-  void start_daemon(const MockNotificationServer* bus, std::vector<std::string> args = {}) {
+  // tendond with the test bus as its session bus (none: nullptr), `config_toml` as its config.
+  // The runs are dated relative to the clock, so an ISO week boundary falls between them on
+  // some weekdays and not on others: weekly_jump is off so the alerts do not depend on the day.
+  void start_daemon(const MockNotificationServer* bus, const std::string& config_toml = "") {
+    dir_.write("tendon.toml", config_toml + "[thresholds]\ndisabled = [\"weekly_jump\"]\n");
     const std::string address = bus ? bus->address() : "";
-    daemon_ = std::make_unique<RunningDaemon>(dir_, std::move(args), [address] {
+    daemon_ = std::make_unique<RunningDaemon>(dir_, std::vector<std::string>{"--config", dir_ / "tendon.toml"}, [address] {
       if (address.empty()) unsetenv("DBUS_SESSION_BUS_ADDRESS");
       else setenv("DBUS_SESSION_BUS_ADDRESS", address.c_str(), 1);
     });
@@ -170,8 +173,7 @@ class Watcher {
 TEST_F(DesktopNotifications, WatchDesktopForwardsAndAcknowledgesOverTheSocket) {
   MockNotificationServer bus("body actions");
   // The daemon itself does not notify (as a system service would not).
-  dir_.write("tendon.toml", "[desktop]\nnotifications = false\n");
-  start_daemon(nullptr, {"--config", dir_ / "tendon.toml"});
+  start_daemon(nullptr, "[desktop]\nnotifications = false\n");
   Watcher watcher(socket(), bus.address_env(), dir_ / "watch.log");
   ASSERT_TRUE(eventually([&] { return watcher.output().find("showing tendond's alerts") != std::string::npos; }))
       << watcher.output();
