@@ -6,7 +6,7 @@ set -eu
 PACKAGES="cmake make g++ pkg-config tzdata sqlite3
 libsqlite3-dev libboost-dev libtomlplusplus-dev rapidjson-dev libhowardhinnant-date-dev
 libgtest-dev libgmock-dev googletest libbenchmark-dev
-libpugixml-dev zlib1g-dev libssl-dev libarchive-dev clang libclang-rt-14-dev
+libpugixml-dev zlib1g-dev libssl-dev libarchive-dev libexpat1-dev clang libclang-rt-14-dev
 libsystemd-dev systemd libcurl4-openssl-dev
 dbus-daemon python3-dbusmock"
 

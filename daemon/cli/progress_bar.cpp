@@ -20,6 +20,13 @@ void ProgressBar::update(std::size_t files_done, std::size_t runs, std::size_t f
   draw();
 }
 
+void ProgressBar::update_export(std::size_t files_done, std::size_t files_total, std::size_t runs, std::size_t skipped,
+                                std::size_t failed) {
+  total_ = files_total;
+  skipped_ = skipped;
+  update(files_done, runs, failed);
+}
+
 void ProgressBar::print_above(std::ostream& out, const std::string& text) {
   if (text.empty()) return;
   clear();
@@ -41,12 +48,13 @@ void ProgressBar::clear() {
 
 void ProgressBar::draw() {
   if (!enabled_ || total_ == 0) return;
-  const std::size_t filled = kBarWidth * done_ / total_;
+  const std::size_t filled = kBarWidth * std::min(done_, total_) / total_;
   std::string bar(kBarWidth, ' ');
   for (std::size_t i = 0; i < filled; ++i) bar[i] = '=';
   if (filled < kBarWidth) bar[filled] = '>';
   std::string line = "[" + bar + "] " + std::to_string(done_) + "/" + std::to_string(total_) + " files  " +
-                     std::to_string(runs_) + " runs  " + std::to_string(failed_) + " failed";
+                     std::to_string(runs_) + " runs  " + (skipped_ ? std::to_string(*skipped_) + " skipped  " : "") +
+                     std::to_string(failed_) + " failed";
   // Padded over a longer line drawn before, so no tail of it is left.
   const std::size_t width = line.size();
   if (width < drawn_width_) line.append(drawn_width_ - width, ' ');

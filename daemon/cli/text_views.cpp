@@ -139,7 +139,14 @@ std::string import_text(const rapidjson::Value& r, const std::string& file,
   std::ostringstream out;
   out << file << ": " << integer(r, "imported") << " imported, " << integer(r, "duplicates") + integer(r, "replaced")
       << " duplicates, " << integer(r, "already_imported") << " already imported, " << warnings
-      << (warnings == 1 ? " warning\n" : " warnings\n");
+      << (warnings == 1 ? " warning" : " warnings");
+  // An export: what became of the files inside it (the reasons are among the warnings).
+  if (r.HasMember("files") && r["files"].IsObject()) {
+    const auto& files = r["files"];
+    out << "; " << integer(files, "read") << " files read: " << integer(files, "skipped") << " skipped, "
+        << integer(files, "failed") << " failed";
+  }
+  out << "\n";
   for (const auto* a : raised) out << "  " << alert_line(*a) << "\n";
   for (const auto* a : withdrawn) out << "  withdrawn: " << alert_line(*a) << "\n";
   return out.str();

@@ -9,13 +9,16 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "alert_changes.h"
 #include "control/rpc_error.h"
 #include "exit_codes.h"
+#include "export_progress_view.h"
 #include "json_read.h"
 #include "progress_bar.h"
+#include "socket_choice.h"
 #include "text_views.h"
 #include "verbs.h"
 
@@ -54,6 +57,28 @@ struct OpenFile {
   int fd;
 };
 
+// An export (a zip, or an unpacked folder) holds many files: worth a bar of its own.
+bool is_export(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) return true;
+  std::string suffix = std::filesystem::path(path).extension().string();
+  for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return suffix == ".zip";
+}
+
+// The bar of an export's own progress, from the daemon's Import.Progress events: only on a
+// terminal, and only through the socket (offline there are no events). Without it (or
+// when it cannot listen) the import goes on without a bar.
+std::unique_ptr<ExportProgressView> progress_view(Invocation& run, const std::string& path,
+                                                  const std::string& import_id) {
+  if (run.args().flag("offline") || run.json() || !::isatty(STDERR_FILENO) || !is_export(path)) return nullptr;
+  try {
+    return std::make_unique<ExportProgressView>(socket_to_use(run.args().option("socket")), import_id);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
 // One file through Activity.Import; the report names the file as the user gave it.
 rapidjson::Document import_file(Invocation& run, const std::string& path) {
   rapidjson::Document report;
@@ -66,8 +91,13 @@ rapidjson::Document import_file(Invocation& run, const std::string& path) {
     const std::filesystem::path named = std::filesystem::path(path).lexically_normal();
     const std::string name = named.has_filename() ? named.filename().string() : named.parent_path().filename().string();
     params.set("fd", static_cast<std::int64_t>(0)).set("name", name);
+    static int imports = 0;
+    const std::string import_id = "tendonctl-" + std::to_string(::getpid()) + "-" + std::to_string(++imports);
     try {
-      report = run.channel().call("Activity.Import", params.text(), file.fd);
+      Channel& channel = run.channel();  // connected (or failed) before anyone listens
+      const std::unique_ptr<ExportProgressView> view = progress_view(run, path, import_id);
+      if (view) params.set("import_id", import_id);
+      report = channel.call("Activity.Import", params.text(), file.fd);
     } catch (const control::RpcError& e) {
       // This file could not be taken (not a regular file, ...): the batch goes on. Being
       // refused altogether is not about this file.

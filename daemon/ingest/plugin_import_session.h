@@ -49,6 +49,8 @@ class ImportSession {
     std::string source_id;
   };
   void set_nested_origin(std::optional<NestedOrigin> origin) { nested_origin_ = std::move(origin); }
+  // Activities taken so far (for progress reports while the plugin works).
+  std::size_t activity_count() const { return activities_.size(); }
 
   // The result once the plugin's import returned `status`.
   PluginImport finish(int status);

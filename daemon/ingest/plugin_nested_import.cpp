@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "file_formats.h"
+#include "import_progress.h"
 #include "plugin_import_session.h"
 
 namespace tendon {
@@ -111,6 +112,20 @@ int replay(ParsedFile& parsed, const tendon_sink& sink, ImportSession& outer) {
   return TENDON_OK;
 }
 
+int import_nested_file(const PluginHost& host, const tendon_input* raw_input, const tendon_sink& sink,
+                       ImportSession& outer) {
+  const tendon_input input = within_struct_size(raw_input);
+  const std::string name = input.name == nullptr ? "nested" : std::string(input.name);
+  std::string storage, error;
+  std::string_view bytes;
+  if (!read_nested_bytes(input, storage, bytes, error)) {
+    send_report(sink, TENDON_LEVEL_ERROR, error);
+    return TENDON_ERR_IO;
+  }
+  ParsedFile parsed = parse_file_bytes(host, name, bytes);
+  return replay(parsed, sink, outer);
+}
+
 }  // namespace
 
 ActiveImportScope::ActiveImportScope(const LoadedPlugin* plugin, ImportSession& session) {
@@ -138,16 +153,11 @@ int import_nested(const PluginHost& host, const tendon_input* raw_input, const t
       return TENDON_ERR_LIMIT;
     }
     ImportSession& outer = *active_imports.back().session;
-    const tendon_input input = within_struct_size(raw_input);
-    const std::string name = input.name == nullptr ? "nested" : std::string(input.name);
-    std::string storage, error;
-    std::string_view bytes;
-    if (!read_nested_bytes(input, storage, bytes, error)) {
-      send_report(sink, TENDON_LEVEL_ERROR, error);
-      return TENDON_ERR_IO;
-    }
-    ParsedFile parsed = parse_file_bytes(host, name, bytes);
-    return replay(parsed, sink, outer);
+    const int status = import_nested_file(host, raw_input, sink, outer);
+    // Progress counts the files the outermost importer (the export's) hands back.
+    ImportProgressScope* progress = current_import_progress();
+    if (progress != nullptr && active_imports.size() == 1) progress->note_file(status, outer.activity_count());
+    return status;
   } catch (...) {
     // Out of memory, or the plugin's own sink threw: nothing may cross back.
     return TENDON_ERR_INTERNAL;

@@ -12,9 +12,15 @@ std::vector<std::string> ExportTree::take_problems() {
   return out;
 }
 
-void ExportTree::refuse(std::string_view name, const std::string& reason) {
+void ExportTree::refuse(std::string_view name, const std::string& reason) { note(entry_label(name) + ": " + reason); }
+
+void ExportTree::note(std::string problem) {
   constexpr std::size_t kMaxProblems = 1000;
-  if (problems_.size() < kMaxProblems) problems_.push_back(entry_label(name) + ": " + reason);
+  if (problems_.size() >= kMaxProblems) return;
+  for (char& c : problem) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  problems_.push_back(std::move(problem));
 }
 
 bool ExportTree::count_total(std::string_view name, std::uint64_t bytes) {

@@ -42,6 +42,14 @@ class ExportTree {
   using Take = std::function<bool(const std::string& path, std::string_view bytes)>;
   virtual bool read(const Wanted& wanted, const Take& take) = 0;
 
+  // Streams one listed file's bytes to take_chunk a piece at a time, never holding the
+  // whole file: for an entry too large to read at once (Apple Health's export.xml reaches
+  // gigabytes). `max_bytes` stands in for the entry limit; the ratio and total limits
+  // still apply. False when the file is not listed, breaks a limit or cannot be read (a
+  // problem names it), or take_chunk returned false.
+  using TakeChunk = std::function<bool(std::string_view chunk)>;
+  virtual bool stream(const std::string& path, std::uint64_t max_bytes, const TakeChunk& take_chunk) = 0;
+
   // What was refused or failed so far ("entry '../evil': escapes its folder ('..'); not
   // read"), oldest first; taking clears the list.
   std::vector<std::string> take_problems();
@@ -49,6 +57,9 @@ class ExportTree {
  protected:
   explicit ExportTree(const Limits& limits) : limits_(limits) {}
   void refuse(std::string_view name, const std::string& reason);
+  // Keeps `problem` as one line (an entry name or a libarchive message may hold control
+  // characters), at most 1000 of them.
+  void note(std::string problem);
   // Counts `bytes` more read against the total; false (and a problem) past the limit.
   bool count_total(std::string_view name, std::uint64_t bytes);
 

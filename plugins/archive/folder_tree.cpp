@@ -60,6 +60,11 @@ class FolderTree final : public ExportTree {
     return true;
   }
 
+  bool stream(const std::string& path, std::uint64_t max_bytes, const TakeChunk& take_chunk) override {
+    const bool listed = std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.path == path; });
+    return listed && pump_file(path, max_bytes, take_chunk);
+  }
+
  private:
   void list_folder(int folder_fd, const std::string& prefix, int depth) {
     const int listing_fd = ::openat(folder_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -78,7 +83,7 @@ class FolderTree final : public ExportTree {
     std::sort(names.begin(), names.end());
     for (const std::string& name : names) {
       if (entries_.size() >= limits_.max_entries) {
-        problems_.push_back("the folder holds more than " + std::to_string(limits_.max_entries) + " files; the rest is not read");
+        note("the folder holds more than " + std::to_string(limits_.max_entries) + " files; the rest is not read");
         return;
       }
       const std::string path = prefix.empty() ? name : prefix + "/" + name;
@@ -133,6 +138,15 @@ class FolderTree final : public ExportTree {
 
   bool read_file(const std::string& path, std::string& data) {
     data.clear();
+    return pump_file(path, limits_.max_entry_bytes, [&](std::string_view chunk) {
+      data.append(chunk);
+      return true;
+    });
+  }
+
+  // Hands the file's bytes to take_chunk as they are read, within `max_bytes` and the
+  // total limit; false after naming the problem, or when take_chunk stops.
+  bool pump_file(const std::string& path, std::uint64_t max_bytes, const TakeChunk& take_chunk) {
     const Fd file(open_below_root(path));
     if (file.get() < 0) {
       refuse(path, "cannot be opened: " + os_error());
@@ -147,13 +161,14 @@ class FolderTree final : public ExportTree {
       refuse(path, problem);
       return false;
     }
-    if (static_cast<std::uint64_t>(info.st_size) > limits_.max_entry_bytes) {
+    if (static_cast<std::uint64_t>(info.st_size) > max_bytes) {
       refuse(path, "is " + std::to_string(info.st_size) + " bytes, over the limit of " +
-                       std::to_string(limits_.max_entry_bytes) + " (not read)");
+                       std::to_string(max_bytes) + " (not read)");
       return false;
     }
     const int flags = ::fcntl(file.get(), F_GETFL);
     if (flags >= 0) ::fcntl(file.get(), F_SETFL, flags & ~O_NONBLOCK);
+    std::uint64_t read_so_far = 0;
     char chunk[1 << 16];
     for (;;) {
       const ssize_t got = ::read(file.get(), chunk, sizeof chunk);
@@ -163,12 +178,13 @@ class FolderTree final : public ExportTree {
         return false;
       }
       if (got == 0) return true;
-      data.append(chunk, static_cast<std::size_t>(got));
-      if (data.size() > limits_.max_entry_bytes) {
-        refuse(path, "grew over the limit of " + std::to_string(limits_.max_entry_bytes) + " bytes (not read)");
+      read_so_far += static_cast<std::uint64_t>(got);
+      if (read_so_far > max_bytes) {
+        refuse(path, "grew over the limit of " + std::to_string(max_bytes) + " bytes (not read)");
         return false;
       }
       if (!count_total(path, static_cast<std::uint64_t>(got))) return false;
+      if (!take_chunk(std::string_view(chunk, static_cast<std::size_t>(got)))) return false;
     }
   }
 

@@ -67,7 +67,7 @@ class ZipTree final : public ExportTree {
       const int status = archive_read_next_header(reader.get(), &entry);
       if (status == ARCHIVE_EOF) return true;
       if (status < ARCHIVE_WARN) {
-        problems_.push_back(std::string("the zip is broken after ") + std::to_string(seen) +
+        note(std::string("the zip is broken after ") + std::to_string(seen) +
                             " entries: " + error_of(reader.get()));
         return true;
       }
@@ -78,6 +78,23 @@ class ZipTree final : public ExportTree {
       if (!wanted(path)) continue;
       if (!read_entry(reader.get(), entry, name, data)) continue;
       if (!take(path, data)) return false;
+    }
+  }
+
+  bool stream(const std::string& wanted_path, std::uint64_t max_bytes, const TakeChunk& take_chunk) override {
+    ArchiveReader reader = open_reader(bytes_);
+    struct archive_entry* entry = nullptr;
+    for (;;) {
+      const int status = archive_read_next_header(reader.get(), &entry);
+      if (status == ARCHIVE_EOF) return false;
+      if (status < ARCHIVE_WARN) {
+        note("the zip is broken before " + entry_label(wanted_path) + ": " + error_of(reader.get()));
+        return false;
+      }
+      const std::string name = entry_name(entry);
+      if (unsafe_path_reason(name) || !kind_problem(entry).empty()) continue;  // named at listing
+      if (normalised_path(name) != wanted_path) continue;
+      return pump_entry(reader.get(), entry, name, max_bytes, take_chunk);
     }
   }
 
@@ -95,12 +112,12 @@ class ZipTree final : public ExportTree {
       if (status == ARCHIVE_EOF) return;
       if (status < ARCHIVE_WARN) {
         if (entries_.empty() && problems_.empty()) throw std::runtime_error("not a readable zip: " + error_of(reader.get()));
-        problems_.push_back("the zip is broken after " + std::to_string(entries_.size()) + " entries: " +
+        note("the zip is broken after " + std::to_string(entries_.size()) + " entries: " +
                             error_of(reader.get()));
         return;
       }
       if (entries_.size() >= limits_.max_entries) {
-        problems_.push_back("the zip has more than " + std::to_string(limits_.max_entries) + " entries; the rest is not read");
+        note("the zip has more than " + std::to_string(limits_.max_entries) + " entries; the rest is not read");
         return;
       }
       const std::string name = entry_name(entry);
@@ -122,13 +139,24 @@ class ZipTree final : public ExportTree {
   // The entry's bytes into `data`, or false after naming the problem.
   bool read_entry(struct archive* reader, struct archive_entry* entry, const std::string& name, std::string& data) {
     data.clear();
+    return pump_entry(reader, entry, name, limits_.max_entry_bytes, [&](std::string_view chunk) {
+      data.append(chunk);
+      return true;
+    });
+  }
+
+  // Hands the entry's bytes to take_chunk as they inflate, within `max_bytes` and the
+  // ratio and total limits; false after naming the problem, or when take_chunk stops.
+  bool pump_entry(struct archive* reader, struct archive_entry* entry, const std::string& name,
+                  std::uint64_t max_bytes, const TakeChunk& take_chunk) {
     if (archive_entry_size_is_set(entry) &&
-        static_cast<std::uint64_t>(archive_entry_size(entry)) > limits_.max_entry_bytes) {
+        static_cast<std::uint64_t>(archive_entry_size(entry)) > max_bytes) {
       refuse(name, "is " + std::to_string(archive_entry_size(entry)) + " bytes, over the limit of " +
-                       std::to_string(limits_.max_entry_bytes) + " (not read)");
+                       std::to_string(max_bytes) + " (not read)");
       return false;
     }
     const la_int64_t consumed_at_start = archive_filter_bytes(reader, -1);
+    std::uint64_t inflated = 0;
     char chunk[1 << 16];
     for (;;) {
       const la_ssize_t got = archive_read_data(reader, chunk, sizeof chunk);
@@ -137,18 +165,19 @@ class ZipTree final : public ExportTree {
         return false;
       }
       if (got == 0) return true;
-      data.append(chunk, static_cast<std::size_t>(got));
-      if (data.size() > limits_.max_entry_bytes) {
-        refuse(name, "inflates to more than " + std::to_string(limits_.max_entry_bytes) + " bytes (not read)");
+      inflated += static_cast<std::uint64_t>(got);
+      if (inflated > max_bytes) {
+        refuse(name, "inflates to more than " + std::to_string(max_bytes) + " bytes (not read)");
         return false;
       }
       const auto consumed = static_cast<double>(archive_filter_bytes(reader, -1) - consumed_at_start);
-      if (data.size() > limits_.ratio_floor_bytes && static_cast<double>(data.size()) > limits_.max_ratio * std::max(consumed, 1.0)) {
+      if (inflated > limits_.ratio_floor_bytes && static_cast<double>(inflated) > limits_.max_ratio * std::max(consumed, 1.0)) {
         refuse(name, "inflates more than " + std::to_string(static_cast<long long>(limits_.max_ratio)) +
                          " times its compressed size: a decompression bomb (not read)");
         return false;
       }
       if (!count_total(name, static_cast<std::uint64_t>(got))) return false;
+      if (!take_chunk(std::string_view(chunk, static_cast<std::size_t>(got)))) return false;
     }
   }
 
