@@ -1,5 +1,9 @@
 #include "store/connection.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <string>
 #include <system_error>
 
@@ -26,6 +30,13 @@ std::unique_ptr<sqlite::Database> open_connection(const std::filesystem::path& f
     }
   }
   auto db = std::make_unique<sqlite::Database>(file);
+  // SQLite quietly falls back to reading a file it may not write (a read-only mount, file
+  // modes, an immutable file), and fails later with "unable to open database file" or at
+  // the first write. Say at once why the store cannot be written.
+  if (sqlite3_db_readonly(db->handle(), "main") == 1) {
+    const int reason = ::access(file.c_str(), W_OK) == 0 ? EACCES : errno;
+    db->fail_with(std::string("cannot be written: ") + std::strerror(reason));
+  }
   // A writer holding the lock (another tendond, a backup, the sqlite3 shell) makes us wait
   // up to this long instead of failing at once with SQLITE_BUSY.
   sqlite3_busy_timeout(db->handle(), kBusyTimeoutMs);
