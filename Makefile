@@ -27,11 +27,14 @@ test: build
 test-sanitize:
 	$(MAKE) test BUILD_DIR=build-asan CMAKE_FLAGS="-DTENDON_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
 
-# Decoder and pipeline benchmarks, built in Release (Google Benchmark).
+# Decoder and pipeline benchmarks, built in Release (Google Benchmark), then one table of
+# Tendon beside its peers (gpsbabel, gpxpy, Garmin's FIT SDK for JavaScript; installed here
+# when missing, reported missing when they cannot be).
 bench: deps
+	./scripts/install-bench-peers.sh build-bench/peers
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
 	cmake --build build-bench -j $(JOBS) --target tendon_benchmarks
-	./scripts/bench.sh build-bench
+	./scripts/bench.sh build-bench build-bench/peers
 
 # libFuzzer targets under ASan + UBSan, FUZZ_SECONDS each (clang).
 FUZZ_SECONDS ?= 60

@@ -1,8 +1,10 @@
 #!/bin/sh
-# Runs every Google Benchmark program of a Release build and keeps the JSON results.
-# Usage: scripts/bench.sh BUILD_DIR
+# Runs every Google Benchmark program of a Release build and keeps the JSON results, then
+# prints the comparison table with the peers (scripts/bench/compare.py), also kept as JSON.
+# Usage: scripts/bench.sh BUILD_DIR PEERS_DIR
 set -eu
-build="$1"
+build="$1"; peers="$2"
+here=$(dirname "$0")
 out="$build/bench-results"
 mkdir -p "$out"
 found=0
@@ -15,3 +17,6 @@ for b in "$build"/tests/bench/bench_*; do
 done
 [ "$found" -eq 1 ] || { echo "bench: no benchmark programs in $build/tests/bench" >&2; exit 1; }
 echo "bench: JSON results in $out/"
+echo
+echo "== Tendon and its peers ($(date -u +%Y-%m-%d), $(nproc) cores)"
+python3 "$here/bench/compare.py" "$build" "$here/../../shared" "$peers" "$out/comparison.json"

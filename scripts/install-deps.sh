@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages Tendon builds and tests with, but only those that are
 # missing: a machine that already has them is left alone and needs no network or root.
+# Usage: install-deps.sh [PACKAGE...]   (default: what the build and the tests need)
 set -eu
 
 PACKAGES="cmake make g++ pkg-config tzdata sqlite3
@@ -9,6 +10,7 @@ libgtest-dev libgmock-dev googletest libbenchmark-dev
 libpugixml-dev zlib1g-dev libssl-dev libarchive-dev libexpat1-dev clang libclang-rt-14-dev
 libsystemd-dev systemd libcurl4-openssl-dev
 dbus-daemon python3-dbusmock"
+[ $# -gt 0 ] && PACKAGES="$*"
 
 missing=""
 for p in $PACKAGES; do

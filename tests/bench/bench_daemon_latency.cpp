@@ -18,37 +18,18 @@
 #include <string>
 #include <vector>
 
-#include "running_daemon.h"
-#include "test_client.h"
+#include "bench_daemon.h"
 
 namespace tendon::bench {
 namespace {
 
 namespace fs = std::filesystem;
 using tendon::testing::RunningDaemon;
-using tendon::testing::TempDir;
 using tendon::testing::TestClient;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kFiles = 200;
 constexpr auto kEventWithin = std::chrono::seconds(10);
-
-struct Memory {
-  double rss_mib = 0;
-  double hwm_mib = 0;
-};
-
-// VmRSS and VmHWM of `pid` from /proc (kB there).
-Memory memory_of(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  Memory memory;
-  for (std::string line; std::getline(status, line);) {
-    double kib = 0;
-    if (std::sscanf(line.c_str(), "VmRSS: %lf kB", &kib) == 1) memory.rss_mib = kib / 1024;
-    if (std::sscanf(line.c_str(), "VmHWM: %lf kB", &kib) == 1) memory.hwm_mib = kib / 1024;
-  }
-  return memory;
-}
 
 std::string date_of(std::chrono::sys_days day) {
   const std::chrono::year_month_day date{day};
@@ -98,22 +79,16 @@ double percentile_ms(std::vector<double> seconds, double fraction) {
 }
 
 void BM_DaemonAlertLatency(benchmark::State& state) {
-  TempDir dir;
-  const fs::path inbox = dir.path() / "inbox", socket = dir.path() / "s.sock";
-  fs::create_directories(inbox);
-  dir.write("tendon.toml", "database = \"" + dir / "t.db" + "\"\n[athletes.ana]\ntimezone = \"UTC\"\ninboxes = [\"" +
-                               inbox.string() + "\"]\n");
-  RunningDaemon daemon(dir, {"--config", dir / "tendon.toml", "--socket", socket.string()});
-  if (!daemon.wait_for("ready")) {
-    state.SkipWithError(("tendond did not start: " + daemon.log()).c_str());
-    return;
-  }
+  BenchDaemon bench;
+  if (!bench.ready(state)) return;
+  RunningDaemon& daemon = bench.daemon();
+  const fs::path& inbox = bench.inbox();
   const Memory idle = memory_of(daemon.pid());
 
   std::vector<double> alert_seconds, import_seconds;
   try {
-    TestClient client(socket.string());
-    client.read_json();  // the greeting
+    const auto connection = bench.connect();
+    TestClient& client = *connection;
     client.send_line(R"({"jsonrpc":"2.0","id":1,"method":"Events.Subscribe","params":{"events":["Import","Alert.Raised"]}})");
     client.read_json();
     int n = 0;
@@ -141,8 +116,6 @@ void BM_DaemonAlertLatency(benchmark::State& state) {
     state.SkipWithError((std::string("control socket: ") + failure.what()).c_str());
   }
   const Memory after = memory_of(daemon.pid());
-  daemon.signal(SIGTERM);
-  daemon.wait_exit();
 
   state.counters["alert_p50_ms"] = percentile_ms(alert_seconds, 0.50);
   state.counters["alert_p90_ms"] = percentile_ms(alert_seconds, 0.90);
