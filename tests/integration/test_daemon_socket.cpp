@@ -16,6 +16,7 @@
 
 #include "control/fd_passing.h"
 #include "control/json_text.h"
+#include "fit_writer.h"
 #include "running_daemon.h"
 #include "socket_daemon_test.h"
 #include "test_client.h"
@@ -106,6 +107,27 @@ TEST_F(DaemonSocket, ASubscriberHearsTheImportAndItsSpikeAlertWhichAlertListThen
   daemon->signal(SIGTERM);
   EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
   EXPECT_FALSE(fs::exists(fs::symlink_status(socket)));
+}
+
+TEST_F(DaemonSocket, AFitFileWrittenIntoTheInboxIsHeardWithTheSpikeItRaises) {
+  auto client = connect();
+  ASSERT_TRUE(call(*client, 1, "Events.Subscribe", "{}").HasMember("result"));
+  // 800 m runs in the fortnight before; the watch's file is a 1000 m run: 25 % over, small spike.
+  deliver("april.jsonl", "{\"id\":\"p1\",\"start\":\"2024-04-20T07:00:00Z\",\"sport\":\"running\",\"distance_m\":800}\n"
+                         "{\"id\":\"p2\",\"start\":\"2024-04-25T07:00:00Z\",\"sport\":\"running\",\"distance_m\":800}\n");
+  ASSERT_TRUE(next_event(*client, "Import.Finished").IsObject()) << daemon->log();
+  const auto fit = fit::testing::small_run();
+  deliver("2024-05-01-06-00-00.fit", std::string(fit.begin(), fit.end()));
+
+  const auto finished = next_event(*client, "Import.Finished");
+  ASSERT_TRUE(finished.IsObject()) << daemon->log();
+  EXPECT_EQ(string_member(finished, "file"), (inbox / "2024-05-01-06-00-00.fit").string());
+  EXPECT_EQ(finished["imported"].GetUint64(), 1u);
+  const auto raised = next_event(*client, "Alert.Raised");
+  ASSERT_TRUE(raised.IsObject()) << daemon->log();
+  EXPECT_EQ(string_member(raised, "kind"), "spike");
+  EXPECT_EQ(string_member(raised, "category"), "small");
+  EXPECT_TRUE(fs::exists(inbox / "processed" / "2024-05-01-06-00-00.fit"));
 }
 
 TEST_F(DaemonSocket, AGarbageFitFileIsAnImportFailedEvent) {
