@@ -35,9 +35,14 @@ namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 using std::chrono::steady_clock;
 
-// A daemon that blocked on a client would never answer; a busy one still answers within this
-// (after a store write or two: they run on the loop's thread, slower under sanitizers).
-constexpr auto kAnswerWithin = std::chrono::seconds(5);
+// A daemon that blocked on a client would never answer; a busy one answers after a store
+// write or two (they run on the loop's thread). Time is only the liveness bound, generous
+// for sanitizers on a loaded machine: what is checked is how many stores an answer waited
+// for (kStoresAnAnswerMayWaitFor).
+constexpr auto kAnswerWithin = std::chrono::seconds(60);
+// The store under way when the request arrived and the one already queued before it: files
+// parsed ahead are stored one per turn of the loop, not all before the answer.
+constexpr std::size_t kStoresAnAnswerMayWaitFor = 3;
 constexpr uid_t kNobody = 65534;
 
 bool has_result(const rapidjson::Value& answer) { return answer.IsObject() && answer.HasMember("result"); }
@@ -120,8 +125,10 @@ class DaemonClients : public SocketDaemonTest {
                     spiky_history(delivered * kBlocksPerFile, kBlocksPerFile));
           }
           const auto asked = steady_clock::now();
+          const std::size_t stored_before = processed_files();
           const auto answer = call(reader, id++, "Run.List", R"({"limit":1})");
           EXPECT_TRUE(has_result(answer)) << "no answer within " << kAnswerWithin.count() << " s\n" << daemon->log();
+          EXPECT_LE(processed_files() - stored_before, kStoresAnAnswerMayWaitFor) << "an answer waited for every store";
           slowest = std::max(slowest, std::chrono::duration_cast<milliseconds>(steady_clock::now() - asked));
           return !has_result(answer) || processed == kFiles;
         },
@@ -189,8 +196,8 @@ TEST_F(DaemonClients, ASubscriberThatNeverReadsIsDroppedWhileOthersAreAnsweredAn
   EXPECT_EQ(daemon->wait_exit(), 0) << daemon->log();
 }
 
-// Files parsed ahead of a burst are stored one per turn of the loop: a request waits for at
-// most one store, not for all of them (before that, 18 s for these 40 files in Debug).
+// Files parsed ahead of a burst are stored one per turn of the loop: a request waits for a
+// store or two, not for all of them (before that, 18 s for these 40 files in Debug).
 TEST_F(DaemonClients, ABurstOfFilesDoesNotHoldUpAnswers) {
   auto reader = connect();
   const auto slowest = import_while_asking(*reader, kFiles);
