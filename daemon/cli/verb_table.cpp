@@ -78,6 +78,12 @@ const std::map<std::string, VerbSpec>& verb_table() {
          {"desktop", "", "forward alerts to the desktop's notifications (runs of the last 72 h)"},
          {"min-severity", "LEVEL", "with --desktop: info, warning (default) or critical"}}}},
       {"reload", {verb_reload, "reload", "Make tendond read its config again (needs tendond).", {}}},
+      {"sync",
+       {verb_sync, "sync [status] | sync now [SOURCE] | sync login SOURCE",
+        "Platform sync (Strava, intervals.icu): each source's last and next round, last error and rate budget "
+        "(status); a round now (now, needs tendond); connect a source (login strava: authorize in a browser; login "
+        "intervals: paste the API key; needs tendond).",
+        {}}},
   };
   return table;
 }

@@ -17,5 +17,6 @@ int verb_shoe(Invocation& run);
 int verb_squad(Invocation& run);
 int verb_watch(Invocation& run);
 int verb_reload(Invocation& run);
+int verb_sync(Invocation& run);
 
 }  // namespace tendon::cli

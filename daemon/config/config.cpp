@@ -16,6 +16,7 @@
 #include "config/shoe_catalogue.h"
 #include "config/thresholds_toml.h"
 #include "config/toml_reader.h"
+#include "config/sync_toml.h"
 #include "config/webhooks_toml.h"
 
 namespace tendon {
@@ -116,6 +117,7 @@ class Loader {
     read_push(root);
     read_desktop(root);
     config_.webhooks = config_detail::read_webhooks(root, base_, config_.push_min_severity);
+    config_.sync = config_detail::read_sync_sources(root, base_);
     read_exec_importers(root);
     if (const toml::table* t = root.table("thresholds")) {
       config_detail::read_thresholds(*t, "thresholds", file_, thresholds_);
@@ -133,11 +135,24 @@ class Loader {
     } else {
       config_.athletes.push_back(default_athlete());
     }
+    check_sync_athletes(root);
     root.finish();
     return std::move(config_);
   }
 
  private:
+  // A [sync.NAME] without an athlete syncs for the first one; a named one must exist.
+  void check_sync_athletes(TableReader& root) {
+    for (auto& s : config_.sync) {
+      if (s.athlete.empty()) {
+        s.athlete = config_.athletes.front().name;
+      } else if (config_.athlete(s.athlete) == nullptr) {
+        fail_at(file_, root.table("sync")->get(s.source)->as_table()->get("athlete")->source().begin,
+                "sync." + s.source + ".athlete: unknown athlete '" + s.athlete + "'");
+      }
+    }
+  }
+
   const std::string& zone() {
     if (!system_zone_) system_zone_ = system_timezone();
     return *system_zone_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/shoe_catalogue.h"
+#include "config/sync_config.h"
 #include "config/webhook_config.h"
 #include "core/activity.h"
 #include "core/alert.h"
@@ -54,6 +55,7 @@ struct Config {
   // user mode and not with --system (a system service has no session bus).
   std::optional<bool> desktop_notifications;
   std::vector<WebhookConfig> webhooks;  // [[webhooks]], in file order
+  std::vector<SyncSourceConfig> sync;   // [sync.NAME], by name
   std::vector<AthleteConfig> athletes;  // never empty
 
   const AthleteConfig* athlete(std::string_view name) const;

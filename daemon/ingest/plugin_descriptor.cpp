@@ -65,6 +65,47 @@ std::string read_importer(const tendon_importer* raw, std::size_t index, Importe
   return "";
 }
 
+// Reads source number `index` (1-based in messages). Returns the problem, or "".
+std::string read_source(const tendon_source* raw, std::size_t index, SourceDescriptor& out) {
+  const std::string which = "source #" + std::to_string(index);
+  if (raw == nullptr) return which + " is NULL";
+  const std::uint32_t size = leading_struct_size(raw);
+  constexpr std::size_t kSourceLayout12Size = offsetof(tendon_source, poll) + sizeof(void (*)());
+  if (size < kSourceLayout12Size) {
+    return which + " struct_size " + std::to_string(size) + " is smaller than the 1.2 layout (" +
+           std::to_string(kSourceLayout12Size) + ")";
+  }
+  const tendon_source source = copy_within(raw, size);
+  const std::string_view id = bounded_c_string(source.id, kMaxPluginIdBytes);
+  if (source.id == nullptr) return which + " has no id";
+  if (auto p = id_problem(id)) return which + " id " + quoted(id) + " " + *p;
+  out.id.assign(id);
+  if (source.poll == nullptr) return "source '" + out.id + "' has no poll function";
+  out.poll = source.poll;
+  out.description = optional_text(source.description, kMaxDescriptionBytes);
+  return "";
+}
+
+// The 1.2 sources of a plugin (none when its struct ends before them). Returns the problem, or "".
+std::string read_sources(const tendon_plugin& plugin, PluginDescriptor& d) {
+  if (plugin.source_count > kMaxSourcesPerPlugin) {
+    return "declares " + std::to_string(plugin.source_count) + " sources (at most " +
+           std::to_string(kMaxSourcesPerPlugin) + ")";
+  }
+  if (plugin.source_count > 0 && plugin.sources == nullptr) {
+    return "sources is NULL but source_count is " + std::to_string(plugin.source_count);
+  }
+  for (std::uint32_t i = 0; i < plugin.source_count; ++i) {
+    SourceDescriptor source;
+    if (std::string p = read_source(plugin.sources[i], i + 1, source); !p.empty()) return p;
+    const bool repeated = std::any_of(d.sources.begin(), d.sources.end(),
+                                      [&](const SourceDescriptor& other) { return other.id == source.id; });
+    if (repeated) return "source id '" + source.id + "' appears twice";
+    d.sources.push_back(std::move(source));
+  }
+  return "";
+}
+
 }  // namespace
 
 std::optional<std::string> id_problem(std::string_view id) {
@@ -134,8 +175,13 @@ DescriptorReading read_plugin_descriptor(const tendon_plugin* raw) {
   d.flags = plugin.flags;
   d.init = plugin.init;
   d.shutdown = plugin.shutdown;
-  if (plugin.importer_count == 0) {
-    reading.problem = "declares no importer";
+  // Fields beyond a 1.0 or 1.1 struct_size read as zero: no sources.
+  if (std::string p = read_sources(plugin, d); !p.empty()) {
+    reading.problem = std::move(p);
+    return reading;
+  }
+  if (plugin.importer_count == 0 && d.sources.empty()) {
+    reading.problem = "declares no importer and no source";
     return reading;
   }
   if (plugin.importer_count > kMaxImportersPerPlugin) {
@@ -143,7 +189,7 @@ DescriptorReading read_plugin_descriptor(const tendon_plugin* raw) {
                       std::to_string(kMaxImportersPerPlugin) + ")";
     return reading;
   }
-  if (plugin.importers == nullptr) {
+  if (plugin.importer_count > 0 && plugin.importers == nullptr) {
     reading.problem = "importers is NULL but importer_count is " + std::to_string(plugin.importer_count);
     return reading;
   }

@@ -1,5 +1,5 @@
 #pragma once
-// Reading a plugin's descriptor (tendon_plugin and its importers) the way the ABI allows:
+// Reading a plugin's descriptor (tendon_plugin, its importers and its sources) the way the ABI allows:
 // struct_size first, versions next, then only the fields that lie within struct_size. The
 // result is a host-owned copy: strings are copied, so nothing of the plugin's memory is
 // kept but its function pointers.
@@ -25,6 +25,7 @@ inline constexpr std::size_t kMaxDescriptionBytes = 256;
 inline constexpr std::size_t kMaxImportersPerPlugin = 64;
 inline constexpr std::size_t kMaxSuffixesPerImporter = 32;
 inline constexpr std::size_t kMaxSuffixBytes = 16;
+inline constexpr std::size_t kMaxSourcesPerPlugin = 16;
 
 struct ImporterDescriptor {
   std::string id;
@@ -35,6 +36,13 @@ struct ImporterDescriptor {
   int (*probe_folder)(void* state, int directory_fd) = nullptr;  // 1.1, optional
 };
 
+// 1.2: a source (tendon_source), polled by the daemon's sync worker.
+struct SourceDescriptor {
+  std::string id;
+  std::string description;
+  int (*poll)(void* state, const tendon_source_round* round) = nullptr;
+};
+
 struct PluginDescriptor {
   std::string id;
   std::string version;
@@ -43,6 +51,7 @@ struct PluginDescriptor {
   int (*init)(const tendon_host* host, void** state) = nullptr;
   void (*shutdown)(void* state) = nullptr;
   std::vector<ImporterDescriptor> importers;
+  std::vector<SourceDescriptor> sources;  // 1.2
 };
 
 // The descriptor, or why it is refused ("ABI major 2 is not supported (host speaks 1)").

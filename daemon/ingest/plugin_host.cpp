@@ -56,6 +56,7 @@ struct PluginHost::Impl {
   mutable std::shared_mutex registry;
   std::vector<std::unique_ptr<LoadedPlugin>> plugins;  // registration order
   std::vector<RegisteredImporter> importers;           // registration order
+  std::vector<RegisteredSource> sources;               // registration order (ABI 1.2)
 
   ~Impl() {
     // Last loaded, first shut down: a later plugin may use what an earlier one set up.
@@ -89,6 +90,14 @@ struct PluginHost::Impl {
         return PluginProblem{origin, "importer id '" + importer.id + "' is already taken by " + owner};
       }
     }
+    for (const auto& source : descriptor.sources) {
+      for (const auto& other : sources) {
+        if (other.id == source.id) {
+          return PluginProblem{origin, "source id '" + source.id + "' is already taken by plugin '" +
+                                           other.plugin->descriptor().id + "' (" + other.plugin->origin() + ")"};
+        }
+      }
+    }
     auto plugin = std::make_unique<LoadedPlugin>(std::move(descriptor), origin, std::move(library), log);
     plugin->log().set_nested_importer([whole_host = host](const tendon_input* input, const tendon_sink* sink) {
       return import_nested(*whole_host, input, sink);
@@ -97,6 +106,7 @@ struct PluginHost::Impl {
     for (const auto& entry : plugin->descriptor().importers) {
       importers.push_back(RegisteredImporter{entry.id, entry.suffixes, plugin.get(), &entry, nullptr});
     }
+    for (const auto& entry : plugin->descriptor().sources) sources.push_back(RegisteredSource{entry.id, plugin.get(), &entry});
     plugins.push_back(std::move(plugin));
     return std::nullopt;
   }
@@ -334,6 +344,42 @@ std::vector<ImporterInfo> PluginHost::importers() const {
     out.push_back(std::move(info));
   }
   return out;
+}
+
+std::vector<SourceInfo> PluginHost::sources() const {
+  std::shared_lock lock(impl_->registry);
+  std::vector<SourceInfo> out;
+  for (const auto& source : impl_->sources) {
+    out.push_back(SourceInfo{source.id, source.entry->description, source.plugin->descriptor().id,
+                             source.plugin->origin(), source.plugin->disabled()});
+  }
+  return out;
+}
+
+int PluginHost::poll_source(const std::string& source_id, const tendon_source_round* round, std::string& error) const {
+  RegisteredSource chosen;
+  {
+    std::shared_lock lock(impl_->registry);
+    for (const auto& source : impl_->sources) {
+      if (source.id == source_id) chosen = source;
+    }
+  }
+  // Plugins are never removed while the host lives, so the source outlives the lock.
+  if (chosen.plugin == nullptr) {
+    error = "no source '" + source_id + "'";
+    return TENDON_ERR_INTERNAL;
+  }
+  if (chosen.plugin->disabled()) {
+    error = "the plugin of source '" + source_id + "' is disabled after an exception";
+    return TENDON_ERR_INTERNAL;
+  }
+  try {
+    return chosen.plugin->poll(*chosen.entry, round);
+  } catch (...) {
+    error = "plugin " + chosen.plugin->descriptor().id + " threw an exception";
+    chosen.plugin->disable(error + " while polling source '" + source_id + "'");
+    return TENDON_ERR_INTERNAL;
+  }
 }
 
 PluginImport PluginHost::import(const std::filesystem::path& name, std::string_view bytes) const {

@@ -54,6 +54,12 @@ class PluginHost {
   std::optional<PluginProblem> add_exec_importer(const ExecImporterSpec& spec);
 
   std::vector<ImporterInfo> importers() const;
+  std::vector<SourceInfo> sources() const;
+
+  // Runs one round of the source `source_id` (ABI 1.2) with `round`, on the calling
+  // thread. Returns the plugin's tendon_status; `error` says why when the source is
+  // unknown or disabled (TENDON_ERR_INTERNAL) or threw (then its plugin is disabled).
+  int poll_source(const std::string& source_id, const tendon_source_round* round, std::string& error) const;
 
   // Runs the importer that fits `name` (lower-cased suffix match; the longest suffix wins)
   // and `bytes`: when no suffix matches, or the suffix's importer probes 0 for the

@@ -61,6 +61,12 @@ int LoadedPlugin::import(const ImporterDescriptor& importer, const tendon_input*
   return importer.import(state_, input, sink);
 }
 
+int LoadedPlugin::poll(const SourceDescriptor& source, const tendon_source_round* round) {
+  if ((descriptor_.flags & TENDON_PLUGIN_THREAD_SAFE) != 0) return source.poll(state_, round);
+  std::lock_guard lock(calls_);
+  return source.poll(state_, round);
+}
+
 void LoadedPlugin::disable(std::string_view why) {
   if (!disabled_.exchange(true)) {
     log_.write(TENDON_LEVEL_ERROR, std::string(why) + "; plugin disabled until the daemon restarts");

@@ -43,6 +43,8 @@ class LoadedPlugin {
 
   // Calls the importer's probe_folder (ABI 1.1), behind the lock like probe; 0 without one.
   int probe_folder(const ImporterDescriptor& importer, int directory_fd);
+  // Calls a source's poll (ABI 1.2), behind the lock like import.
+  int poll(const SourceDescriptor& source, const tendon_source_round* round);
 
  private:
   std::unique_ptr<SharedLibrary> library_;
@@ -65,6 +67,13 @@ struct RegisteredImporter {
   bool usable() const { return exec != nullptr || !plugin->disabled(); }
   // The length of the longest of its suffixes that `lower_name` ends with (0: none).
   std::size_t suffix_match(std::string_view lower_name) const;
+};
+
+// A source (ABI 1.2) as the sync worker finds it: one of a plugin's.
+struct RegisteredSource {
+  std::string id;
+  LoadedPlugin* plugin = nullptr;
+  const SourceDescriptor* entry = nullptr;
 };
 
 }  // namespace tendon

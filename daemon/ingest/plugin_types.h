@@ -29,6 +29,15 @@ struct ImporterInfo {
   bool disabled = false;    // its plugin threw an exception and is no longer called
 };
 
+// A source (ABI 1.2): a remote service the sync worker polls.
+struct SourceInfo {
+  std::string id;           // "strava": its config section is [sync.strava]
+  std::string description;
+  std::string plugin_id;
+  std::string origin;       // "built-in" or the .so path
+  bool disabled = false;    // its plugin threw an exception and is no longer called
+};
+
 // What one importer made of one input.
 struct PluginImport {
   std::string importer_id;               // which importer read it ("" when none matched)

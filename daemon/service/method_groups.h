@@ -15,5 +15,6 @@ void register_shoe_methods(control::MethodTable& table, ServiceContext& ctx);
 void register_squad_methods(control::MethodTable& table, ServiceContext& ctx);
 void register_import_methods(control::MethodTable& table, ServiceContext& ctx);
 void register_daemon_methods(control::MethodTable& table, ServiceContext& ctx);
+void register_sync_status_methods(control::MethodTable& table, ServiceContext& ctx);
 
 }  // namespace tendon::service

@@ -13,6 +13,7 @@ void register_service_methods(control::MethodTable& table, ServiceContext& ctx) 
   service::register_shoe_methods(table, ctx);
   service::register_squad_methods(table, ctx);
   service::register_import_methods(table, ctx);
+  service::register_sync_status_methods(table, ctx);
   if (ctx.reload) service::register_daemon_methods(table, ctx);
 }
 

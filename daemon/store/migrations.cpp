@@ -136,10 +136,29 @@ CREATE INDEX outbox_pending ON outbox (state, next_attempt_at_ms);
 CREATE INDEX outbox_alert ON outbox (alert_id, endpoint);
 )sql";
 
+// Platform sync (docs/sync.md): per source, the position the next round starts from (the
+// source's own text, committed after what it covers is stored, so a restart resumes
+// there) and what `tendonctl sync status` shows of the last round.
+constexpr std::string_view kSchema4 = R"sql(
+CREATE TABLE sync_sources (
+  source          TEXT PRIMARY KEY,
+  cursor          TEXT,
+  last_run_at     INTEGER,
+  last_success_at INTEGER,
+  next_run_at     INTEGER,
+  last_error      TEXT NOT NULL DEFAULT '',
+  failures        INTEGER NOT NULL DEFAULT 0,
+  short_window_left INTEGER,
+  daily_left      INTEGER,
+  imported        INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSchema1},
     Migration{2, kSchema2},
     Migration{3, kSchema3},
+    Migration{4, kSchema4},
 };
 
 constexpr bool versions_are_consecutive() {

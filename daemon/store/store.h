@@ -63,6 +63,20 @@ struct OutboxRow {
   std::string last_error;
 };
 
+// One platform sync source's position and last round (the sync_sources table; docs/sync.md).
+struct SyncState {
+  std::string source;                        // "strava"
+  std::optional<std::string> cursor;         // nullopt: never synced (the next round backfills)
+  std::optional<std::int64_t> last_run_at;   // Unix seconds the last round ended
+  std::optional<std::int64_t> last_success_at;
+  std::optional<std::int64_t> next_run_at;   // when the next round is due
+  std::string last_error;                    // "" after a good round
+  int failures = 0;                          // failed rounds in a row
+  std::optional<std::int64_t> short_window_left;  // rate budget as last seen (-1: unknown)
+  std::optional<std::int64_t> daily_left;
+  std::int64_t imported = 0;                 // activities stored by sync, all rounds
+};
+
 struct AlertQuery {
   std::optional<std::string> athlete;
   bool include_withdrawn = false;
@@ -73,7 +87,7 @@ struct AlertQuery {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens (creating when missing, with its parent folders) and migrates. Throws StoreError
   // naming the file and the reason (unreadable, not a database, schema too new, ...).
@@ -183,6 +197,12 @@ class Store {
   void drop_delivery(std::int64_t id, const std::string& reason);
   // Every row (any state), by id: for tests and diagnostics.
   std::vector<OutboxRow> outbox_rows();
+
+  // --- platform sync ------------------------------------------------------------------
+  std::optional<SyncState> sync_state(const std::string& source);
+  std::vector<SyncState> sync_states();  // by source
+  // Inserts or replaces every field.
+  void save_sync_state(const SyncState& state);
 
   // --- check-ins ----------------------------------------------------------------------
   std::int64_t insert_checkin(const Checkin& checkin);

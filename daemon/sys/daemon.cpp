@@ -1,6 +1,7 @@
 #include "daemon.h"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 #include <ctime>
@@ -15,6 +16,7 @@
 #include "alert_test_method.h"
 #include "inbox_importer.h"
 #include "inbox_watcher.h"
+#include "sync_methods.h"
 #include "listen_fds.h"
 #include "socket_access.h"
 #include "systemd_notify.h"
@@ -37,7 +39,14 @@ Daemon::Daemon(std::optional<std::filesystem::path> config_file, std::optional<s
 
 void Daemon::load_importers() {
   importer_problems_.clear();
-  importers_ = make_plugin_host(config_, importer_problems_);
+  auto host = make_plugin_host(config_, importer_problems_);
+  std::lock_guard lock(importers_mutex_);
+  importers_ = std::move(host);
+}
+
+std::shared_ptr<const PluginHost> Daemon::importers_now() const {
+  std::lock_guard lock(importers_mutex_);
+  return importers_;
 }
 
 void Daemon::apply_config() {
@@ -64,6 +73,9 @@ void Daemon::announce(std::ostream& out) const {
   }
   out << "\n";
   for (const auto& p : importer_problems_) out << "tendond: plugin refused: " << p.line() << "\n";
+  for (const auto& s : config_.sync) {
+    out << "tendond: sync " << s.source << " for " << s.athlete << " every " << s.interval_minutes << " min\n";
+  }
   out.flush();
 }
 
@@ -79,6 +91,7 @@ bool Daemon::reload(std::ostream& log, std::string* refused_because) {
     apply_config();
     load_importers();
     if (webhooks_ != nullptr) webhooks_->set_endpoints(config_.webhooks);
+    if (sync_ != nullptr) sync_->set_sources(config_.sync);
     for (const auto& p : importer_problems_) log << "tendond: plugin refused: " << p.line() << "\n";
     log << "tendond: config reloaded" << std::endl;
     report_status();
@@ -182,10 +195,30 @@ int Daemon::run(std::ostream& log) {
   };
   register_service_methods(server.methods(), service);
   register_alert_test_method(server.methods(), service, mode_ == ServiceMode::system);
-  importer.on_report([this, &service](const ImportReport& report) {
+  const auto on_report = [this, &service](const ImportReport& report) {
     publish_import_events(service.publish, service.store, report);
     note_import(report);
-  });
+  };
+  importer.on_report(on_report);
+  // Platform sync polls on its own thread; what it fetched is stored here, on the loop,
+  // through the import service like an inbox file. Declared after the importer and the
+  // server, so it is stopped first.
+  SyncWorker sync(store_->path(), config_.sync,
+                  SyncWorkerHooks{
+                      .post_to_loop = [&io](std::function<void()> task) { boost::asio::post(io, std::move(task)); },
+                      .store =
+                          [&service, &log, on_report](const std::string& athlete, std::vector<NamedParse> pieces) {
+                            return store_synced_pieces(service, athlete, std::move(pieces), log, on_report);
+                          },
+                      .plugins = [this] { return importers_now(); },
+                  },
+                  log);
+  struct SyncAttached {
+    Daemon& daemon;
+    ~SyncAttached() { daemon.sync_ = nullptr; }
+  } sync_attached{*this};
+  sync_ = &sync;
+  register_sync_methods(server.methods(), service, sync);
   // Signals are caught from here on: a SIGHUP sent after "ready" must reload, not kill.
   boost::asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
   std::function<void(const boost::system::error_code&, int)> on_signal = [&](const boost::system::error_code& ec,
@@ -202,6 +235,7 @@ int Daemon::run(std::ostream& log) {
     // stored, and its file stays in the inbox for the next start.
     watcher.stop();
     importer.stop();
+    sync.stop();      // a request in flight is given up within about a second; the cursor stays where it was
     webhooks.stop();  // a request in flight is given up within about a second; its row stays queued
     server.stop();  // clients see the connection close; the socket file is removed
     io.stop();
@@ -218,6 +252,7 @@ int Daemon::run(std::ostream& log) {
   }
   watch_inboxes(watcher, importer);  // the start-up scan: its files are parsed once the loop runs
   report_status();
+  sync.start();
   systemd::notify_ready();
   log << "tendond: ready; SIGHUP reloads the config, SIGTERM stops" << std::endl;
   io.run();

@@ -6,6 +6,7 @@
 // talk to it on the control socket (docs/protocol.md).
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <ostream>
 
@@ -22,6 +23,7 @@ class InboxImporter;
 namespace webhook {
 class WebhookWorker;
 }
+class SyncWorker;
 class InboxWatcher;
 struct ImportReport;
 
@@ -52,6 +54,8 @@ class Daemon {
                         std::string* refused_because = nullptr);
   // The importers of this config; broken external plugins are listed and left out.
   void load_importers();
+  // The importers now, from any thread (the sync worker parses with them).
+  std::shared_ptr<const PluginHost> importers_now() const;
   // Points the watcher and the importer at the inboxes of the current config.
   void watch_inboxes(InboxWatcher& watcher, InboxImporter& importer) const;
   // systemd's STATUS= line (service_status.h), when systemd listens.
@@ -67,9 +71,11 @@ class Daemon {
   std::unique_ptr<Store> store_;
   ShoeCatalogue catalogue_;
   // Shared: a parse running on a worker keeps the host it started with through a reload.
-  std::shared_ptr<PluginHost> importers_;
+  std::shared_ptr<PluginHost> importers_;  // written on the loop's thread under importers_mutex_
+  mutable std::mutex importers_mutex_;
   std::vector<PluginProblem> importer_problems_;
   webhook::WebhookWorker* webhooks_ = nullptr;  // while run() runs: told about reloads
+  SyncWorker* sync_ = nullptr;                  // the same
 };
 
 }  // namespace tendon

@@ -1,6 +1,6 @@
 /*
  * Tendon plugin ABI: how an importer (built in or a third-party tendon-*.so) hands
- * activities to the daemon.
+ * activities to the daemon, and (1.2) how a source fetches them from a remote service.
  *
  * Rules, so that a plugin built today keeps loading tomorrow:
  *  - C99; a plugin needs no other Tendon header than this one. Plain structs of values and function pointers.
@@ -35,7 +35,7 @@ extern "C" {
 #endif
 
 #define TENDON_PLUGIN_ABI_MAJOR 1
-#define TENDON_PLUGIN_ABI_MINOR 1
+#define TENDON_PLUGIN_ABI_MINOR 2
 
 #define TENDON_ENTRY_SYMBOL "tendon_entry"
 
@@ -192,6 +192,84 @@ typedef struct tendon_importer {
 
 #define TENDON_PLUGIN_THREAD_SAFE 1u
 
+/* 1.2: sources. A source fetches activities from a remote service (Strava, intervals.icu)
+ * on a schedule. The host calls `poll` once per round, on its sync thread (never two
+ * rounds of one source at once), with a tendon_source_round through which the source
+ * reads its settings and secrets, makes HTTP requests, hands over what it found and
+ * commits its position. Everything handed over goes through the same import path as an
+ * inbox file (duplicates, alerts, the push policy). */
+
+/* One HTTP request the host makes for a source (libcurl, on the sync thread, bounded by
+ * a timeout; given up when the daemon stops). The source fills the request fields; the
+ * host fills the answer fields, which stay valid until the next http call of the round
+ * or until poll returns. */
+typedef struct tendon_http_exchange {
+  uint32_t struct_size;
+  const char* method;              /* "GET" or "POST" */
+  const char* url;                 /* absolute http:// or https:// URL */
+  const char* const* headers;      /* NULL-terminated "Name: value" lines, or NULL */
+  const char* body;                /* request body (POST), or NULL */
+  size_t body_size;
+  /* answer */
+  int32_t status;                  /* HTTP status; 0 when no answer came (see error) */
+  const char* error;               /* the network error in one line, or NULL */
+  const char* response_body;       /* not NUL-terminated: response_body_size bytes */
+  size_t response_body_size;
+  const char* const* response_headers;  /* NULL-terminated "name: value", names lower-case */
+} tendon_http_exchange;
+
+/* What a round gives a source. Pointers it returns are valid until the next call of the
+ * same function, or until poll returns. */
+typedef struct tendon_source_round {
+  uint32_t struct_size;
+  void* context;
+  /* The position the source last committed, or NULL before its first round (backfill). */
+  const char* cursor;
+  int64_t now_ms;                  /* Unix epoch milliseconds when the round began */
+  int64_t backfill_from_ms;        /* first round: fetch what started at or after this */
+  /* A value of the source's config section ([sync.<id>] key), or NULL when unset. */
+  const char* (*setting)(void* context, const char* key);
+  /* A secret the source stored (a token), or NULL. The host keeps secrets in a file of
+   * mode 0600 in the daemon's state folder and never logs them. */
+  const char* (*secret)(void* context, const char* name);
+  /* Stores secrets (name/value pairs, `count` of each) in one atomic write. Returns
+   * TENDON_OK or TENDON_ERR_IO. */
+  int (*store_secrets)(void* context, const char* const* names, const char* const* values, uint32_t count);
+  /* Runs the request. Returns TENDON_OK when an answer or a network error came (see the
+   * exchange), TENDON_ERR_CANCELLED when the daemon is stopping (return promptly). */
+  int (*http)(void* context, tendon_http_exchange* exchange);
+  /* Hands over one activity (copied). source_id must be stable ("strava:123"). */
+  int (*emit)(void* context, const tendon_activity* activity);
+  /* Hands over an activity file ("123.fit" and its bytes, copied) for the importers. */
+  int (*emit_file)(void* context, const char* name, const uint8_t* bytes, size_t size);
+  /* Describes a shoe the activities name (as tendon_sink.gear). */
+  void (*gear)(void* context, const struct tendon_gear* gear);
+  /* Stores everything handed over since the last commit, then `cursor` as the source's
+   * position. Returns TENDON_OK, or non-OK when it was not stored (the daemon is
+   * stopping, the store failed): the source then returns that status promptly. */
+  int (*commit)(void* context, const char* cursor);
+  /* A line for the daemon's log and the source's status (never a secret). */
+  void (*report)(void* context, tendon_level level, const char* message);
+  /* The service's rate budget as last seen: requests left in its shortest window and in
+   * its daily window (-1 unknown), for `tendonctl sync status`. */
+  void (*rate_budget)(void* context, int64_t short_window_left, int64_t daily_left);
+  /* The source may not ask again before `until_ms` (a 429, a spent budget): the round
+   * ends and the next one starts no earlier. */
+  void (*defer_until)(void* context, int64_t until_ms);
+} tendon_source_round;
+
+/* A source: one remote service. */
+typedef struct tendon_source {
+  uint32_t struct_size;
+  const char* id;                  /* "strava": its config section is [sync.strava] */
+  const char* description;         /* "Strava API v3" */
+  /* One round: fetch what is new since round->cursor, emit it, commit. Returns
+   * TENDON_OK, TENDON_ERR_IO (the service or the network failed: retried after a
+   * backoff), TENDON_ERR_FORMAT (the service answered nonsense), TENDON_ERR_CANCELLED, or
+   * TENDON_ERR_INTERNAL; reasons via report. What was committed stays committed. */
+  int (*poll)(void* state, const tendon_source_round* round);
+} tendon_source;
+
 /* What tendon_entry returns: the plugin and its components. */
 typedef struct tendon_plugin {
   uint32_t struct_size;
@@ -205,8 +283,11 @@ typedef struct tendon_plugin {
   int (*init)(const tendon_host* host, void** state);
   /* Optional. Frees the state. */
   void (*shutdown)(void* state);
-  const tendon_importer* const* importers;  /* importer_count entries */
+  const tendon_importer* const* importers;  /* importer_count entries (1.2: may be 0 with sources) */
   uint32_t importer_count;
+  /* 1.2: sources (may be the plugin's only components: importer_count may then be 0). */
+  const tendon_source* const* sources;
+  uint32_t source_count;
 } tendon_plugin;
 
 typedef const tendon_plugin* (*tendon_entry_fn)(void);

@@ -181,6 +181,8 @@ const tendon_plugin kPlugin = {
     nullptr,
     kImporters,
     2,
+    nullptr,  // sources: an importer only
+    0,
 };
 
 }  // namespace

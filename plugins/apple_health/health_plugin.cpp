@@ -69,6 +69,8 @@ const tendon_plugin kPlugin = {
     nullptr,  // shutdown: the state is the host's
     kImporters,
     1,
+    nullptr,  // sources: an importer only
+    0,
 };
 
 }  // namespace

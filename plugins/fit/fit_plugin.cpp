@@ -168,6 +168,8 @@ const tendon_plugin kPlugin = {
     nullptr,  // shutdown
     kImporters,
     1,
+    nullptr,  // sources: an importer only
+    0,
 };
 
 }  // namespace

@@ -88,6 +88,11 @@ void ScriptedHttpServer::set_default(ScriptedAnswer answer) {
   default_ = std::move(answer);
 }
 
+void ScriptedHttpServer::set_handler(Handler handler) {
+  std::lock_guard lock(mutex_);
+  handler_ = std::move(handler);
+}
+
 std::vector<RecordedRequest> ScriptedHttpServer::requests() const {
   std::lock_guard lock(mutex_);
   return requests_;
@@ -145,15 +150,23 @@ void ScriptedHttpServer::handle(int client) {
     request.body.append(buffer, static_cast<std::size_t>(n));
   }
   ScriptedAnswer answer;
+  Handler handler;
+  bool scripted = false;
   {
     std::lock_guard lock(mutex_);
     requests_.push_back(request);
     if (!script_.empty()) {
       answer = std::move(script_.front());
       script_.pop_front();
+      scripted = true;
     } else {
       answer = default_;
+      handler = handler_;
     }
+  }
+  // Outside the lock: the handler may look at the server (requests(), script()).
+  if (!scripted && handler) {
+    if (auto handled = handler(request)) answer = std::move(*handled);
   }
   if (answer.delay.count() > 0) {
     // The client hanging up (its timeout) makes the socket readable: stop waiting then.

@@ -1,11 +1,14 @@
 #pragma once
-// A real HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for webhook tests: it
-// records every request (method, target, headers, body) and answers each with the next
-// scripted answer (status, headers, a delay), then with the default answer. One connection
+// A real HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for webhook and sync
+// tests: it records every request (method, target, headers, body) and answers each with
+// the next scripted answer (status, headers, a delay), else with what the handler answers
+// (a fake service routing by target), else with the default answer. One connection
 // at a time, "Connection: close". A delayed answer ends early when the client hangs up.
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <functional>
+#include <optional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -43,6 +46,10 @@ class ScriptedHttpServer {
   // Answers for the next requests, in order (appended to what is still scripted).
   void script(std::vector<ScriptedAnswer> answers);
   void set_default(ScriptedAnswer answer);
+  // Answers a request when nothing is scripted; nullopt: the default answer. Runs on the
+  // server's thread, one request at a time.
+  using Handler = std::function<std::optional<ScriptedAnswer>(const RecordedRequest&)>;
+  void set_handler(Handler handler);
   std::vector<RecordedRequest> requests() const;
   std::size_t request_count() const;
 
@@ -56,6 +63,7 @@ class ScriptedHttpServer {
   mutable std::mutex mutex_;
   std::deque<ScriptedAnswer> script_;
   ScriptedAnswer default_;
+  Handler handler_;
   std::vector<RecordedRequest> requests_;
   std::thread thread_;
 };

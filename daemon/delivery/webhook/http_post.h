@@ -1,6 +1,6 @@
 #pragma once
-// One HTTP(S) POST with libcurl, blocking the calling thread (never the event loop's):
-// no redirects followed, http and https only, the whole request bounded by `timeout`.
+// A webhook's POST (daemon/net's request) reduced to what delivery judges and logs: the
+// status, Retry-After and the first line of the answer.
 #include <atomic>
 #include <chrono>
 #include <optional>

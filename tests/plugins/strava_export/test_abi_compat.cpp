@@ -44,7 +44,7 @@ int import10(void*, const tendon_input* input, const tendon_sink* sink) {
 const char* const kSuffixes[] = {".old10", nullptr};
 const Importer10 kImporter = {sizeof(Importer10), "old10", "a 1.0 plugin", kSuffixes, probe10, import10};
 const tendon_importer* const kImporters[] = {reinterpret_cast<const tendon_importer*>(&kImporter)};
-const tendon_plugin kPlugin = {sizeof(tendon_plugin), 1, 0, "old10", "1", 0, init10, nullptr, kImporters, 1};
+const tendon_plugin kPlugin = {sizeof(tendon_plugin), 1, 0, "old10", "1", 0, init10, nullptr, kImporters, 1, nullptr, 0};
 
 TEST(AbiCompat, APluginBuiltFor10StillLoadsAndImports) {
   PluginHost host([](std::string_view, tendon_level, std::string_view) {});

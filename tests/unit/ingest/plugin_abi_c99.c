@@ -19,8 +19,11 @@ COMPILE_TIME_CHECK(activity_size_first, offsetof(tendon_activity, struct_size) =
 COMPILE_TIME_CHECK(sink_size_first, offsetof(tendon_sink, struct_size) == 0);
 COMPILE_TIME_CHECK(importer_size_first, offsetof(tendon_importer, struct_size) == 0);
 COMPILE_TIME_CHECK(plugin_size_first, offsetof(tendon_plugin, struct_size) == 0);
+COMPILE_TIME_CHECK(source_size_first, offsetof(tendon_source, struct_size) == 0);
+COMPILE_TIME_CHECK(round_size_first, offsetof(tendon_source_round, struct_size) == 0);
+COMPILE_TIME_CHECK(exchange_size_first, offsetof(tendon_http_exchange, struct_size) == 0);
 COMPILE_TIME_CHECK(major, TENDON_PLUGIN_ABI_MAJOR == 1);
-COMPILE_TIME_CHECK(minor, TENDON_PLUGIN_ABI_MINOR == 1);
+COMPILE_TIME_CHECK(minor, TENDON_PLUGIN_ABI_MINOR == 2);
 COMPILE_TIME_CHECK(gear_size_first, offsetof(tendon_gear, struct_size) == 0);
 COMPILE_TIME_CHECK(status_ok, TENDON_OK == 0);
 COMPILE_TIME_CHECK(status_internal, TENDON_ERR_INTERNAL == 6);
@@ -55,7 +58,7 @@ static const tendon_importer importer = {
 };
 static const tendon_importer* const importers[] = {&importer};
 static const tendon_plugin plugin = {
-    sizeof(tendon_plugin), TENDON_PLUGIN_ABI_MAJOR, TENDON_PLUGIN_ABI_MINOR, "c99", "1", 0, NULL, NULL, importers, 1,
+    sizeof(tendon_plugin), TENDON_PLUGIN_ABI_MAJOR, TENDON_PLUGIN_ABI_MINOR, "c99", "1", 0, NULL, NULL, importers, 1, NULL, 0,
 };
 static const tendon_plugin* entry(void) { return &plugin; }
 
@@ -75,7 +78,7 @@ int main(void) {
     CHECK(offsetof(tendon_plugin, abi_major) == 4 && offsetof(tendon_plugin, abi_minor) == 6);
     CHECK(offsetof(tendon_plugin, id) == 8 && offsetof(tendon_plugin, flags) == 24);
     CHECK(offsetof(tendon_plugin, init) == 32 && offsetof(tendon_plugin, importers) == 48);
-    CHECK(offsetof(tendon_plugin, importer_count) == 56 && sizeof(tendon_plugin) == 64);
+    CHECK(offsetof(tendon_plugin, importer_count) == 56);
     CHECK(offsetof(tendon_importer, suffixes) == 24 && offsetof(tendon_importer, import) == 40);
     CHECK(offsetof(tendon_importer, import) + sizeof(void (*)(void)) == 48); /* the 1.0 end */
     CHECK(offsetof(tendon_activity, start_ms) == 24 && offsetof(tendon_activity, has_utc_offset) == 36);
@@ -92,6 +95,11 @@ int main(void) {
     CHECK(offsetof(tendon_sink, gear) == 32 && sizeof(tendon_sink) == 40);
     CHECK(offsetof(tendon_importer, probe_folder) == 48 && sizeof(tendon_importer) == 56);
     CHECK(offsetof(tendon_gear, name) == 8 && offsetof(tendon_gear, retired) == 32 && sizeof(tendon_gear) == 40);
+    /* 1.2: sources, appended to the plugin. */
+    CHECK(offsetof(tendon_plugin, sources) == 64 && offsetof(tendon_plugin, source_count) == 72);
+    CHECK(sizeof(tendon_plugin) == 80);
+    CHECK(offsetof(tendon_source, poll) == 24 && sizeof(tendon_source) == 32);
+    CHECK(offsetof(tendon_http_exchange, status) == 48 && sizeof(tendon_http_exchange) == 88);
   }
   if (failures == 0) printf("plugin.h: C99 ABI checks passed\n");
   return failures == 0 ? 0 : 1;

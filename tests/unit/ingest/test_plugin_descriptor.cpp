@@ -119,7 +119,7 @@ TEST_F(PluginDescriptorTest, RefusesAPluginWithoutImporters) {
   FakePlugin fake("fake");
   fake.build();
   PluginHost host(LogCapture().sink());
-  EXPECT_EQ(refusal(host, &fake.plugin), "built-in:test: declares no importer");
+  EXPECT_EQ(refusal(host, &fake.plugin), "built-in:test: declares no importer and no source");
   fake.plugin.importer_count = 2;
   fake.plugin.importers = nullptr;
   EXPECT_EQ(refusal(host, &fake.plugin), "built-in:test: importers is NULL but importer_count is 2");

@@ -149,7 +149,7 @@ TEST(OutboxMigration, UpgradesASchemaTwoDatabaseInPlace) {
     sqlite3_close(db);
   }
   Store store(file);
-  EXPECT_EQ(store.schema_version(), 3);
+  EXPECT_EQ(store.schema_version(), Store::kSchemaVersion);
   EXPECT_EQ(store.list_alerts({}).size(), 1u) << "the data stays";
   Store::Transaction tx(store);
   store.queue_delivery("hook", store.list_alerts({}).at(0).id, DeliveryEvent::raised, 10);

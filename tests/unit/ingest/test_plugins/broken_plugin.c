@@ -60,7 +60,7 @@ static const tendon_importer* const importers[] = {&importer};
 #endif
 
 static const tendon_plugin plugin = {sizeof(tendon_plugin), ABI_MAJOR, ABI_MINOR, "test-good", "1.0", 0, INIT, NULL,
-                                     importers, 1};
+                                     importers, 1, NULL, 0};
 
 #ifdef BROKEN_SHORT_STRUCT
 /* A descriptor whose struct_size stops after the version fields and id. */

@@ -15,7 +15,7 @@ const tendon_importer kImporter = {sizeof(tendon_importer), "test-throws", "thro
                                    import,          nullptr};
 const tendon_importer* const kImporters[] = {&kImporter};
 const tendon_plugin kPlugin = {sizeof(tendon_plugin), TENDON_PLUGIN_ABI_MAJOR, TENDON_PLUGIN_ABI_MINOR, "test-throws",
-                               "1.0", 0, nullptr, nullptr, kImporters, 1};
+                               "1.0", 0, nullptr, nullptr, kImporters, 1, nullptr, 0};
 
 }  // namespace
 
