@@ -37,6 +37,9 @@ class RunningDaemon {
   // pass): what systemd would set up for a service.
   RunningDaemon(const TempDir& dir, std::vector<std::string> args, const std::function<void()>& prepare_child = {})
       : log_(dir / "tendond.log") {
+    // Emptied before the fork, not in the child: a daemon started again in the same folder
+    // must not be found "ready" in the log of the one before it.
+    std::ofstream(log_, std::ios::trunc);
     pid_ = fork();
     if (pid_ == 0) {
       const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
