@@ -13,6 +13,7 @@ Usage: compare.py BUILD_DIR SHARED_DIR PEERS_DIR OUT_JSON"""
 import glob
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -132,7 +133,9 @@ def benchmark_rows(results_dir):
     for path in glob.glob(os.path.join(results_dir, "bench_*.json")):
         with open(path) as f:
             for b in json.load(f).get("benchmarks", []):
-                found[b["name"].split("/manual_time")[0].split("/real_time")[0].split("/min_time")[0]] = b
+                # "BM_ImportExport/3650/iterations:1/manual_time" -> "BM_ImportExport/3650"
+                parts = [p for p in b["name"].split("/") if not re.fullmatch(r"iterations:\d+|manual_time|real_time|min_time:[\d.]+", p)]
+                found["/".join(parts)] = b
     rows = []
 
     def add(job, unit, name, field, scale=1.0):

@@ -12,6 +12,7 @@
 #include "support/recent_runs.h"
 #include "mock_notification_server.h"
 #include "running_daemon.h"
+#include "support/background_process.h"
 #include "support/process.h"
 
 namespace tendon::testing {
@@ -139,42 +140,13 @@ TEST_F(DesktopNotifications, NoSessionBusWarnsOnceAndImportsGoOn) {
   EXPECT_NE(log.find("more.jsonl: 1 imported"), std::string::npos) << log;
 }
 
-// A background `tendonctl watch --desktop`, as the user unit runs it.
-class Watcher {
- public:
-  Watcher(const std::string& socket, const std::string& bus_env, const std::string& log) : log_(log) {
-    pid_ = fork();
-    if (pid_ == 0) {
-      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      dup2(fd, 1);
-      dup2(fd, 2);
-      putenv(const_cast<char*>(bus_env.c_str()));
-      execl(tendonctl_path(), "tendonctl", "--socket", socket.c_str(), "watch", "--desktop",
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-  }
-  ~Watcher() {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-  }
-  std::string output() const {
-    std::ifstream in(log_);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
- private:
-  std::string log_;
-  pid_t pid_ = -1;
-};
-
 TEST_F(DesktopNotifications, WatchDesktopForwardsAndAcknowledgesOverTheSocket) {
   MockNotificationServer bus("body actions");
   // The daemon itself does not notify (as a system service would not).
   start_daemon(nullptr, "[desktop]\nnotifications = false\n");
-  Watcher watcher(socket(), bus.address_env(), dir_ / "watch.log");
+  // A background `tendonctl watch --desktop`, as the user unit runs it.
+  BackgroundProcess watcher({tendonctl_path(), "--socket", socket(), "watch", "--desktop"}, {bus.address_env()},
+                            dir_ / "watch.log");
   ASSERT_TRUE(eventually([&] { return watcher.output().find("showing tendond's alerts") != std::string::npos; }))
       << watcher.output();
   drop("runs.jsonl", recent_spike());

@@ -3,9 +3,13 @@
 // token refresh, a revoked token, 429 with rate-limit headers, 500, malformed JSON and a
 // restart; every run must be stored exactly once and the sync must resume where it stopped.
 // Short retry and rate-limit waits come from TENDON_SYNC_RETRY_BASE_MS / _MAX_DEFER_MS.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <sqlite3.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <ctime>
 #include <deque>
@@ -16,6 +20,7 @@
 #include <sstream>
 
 #include "running_daemon.h"
+#include "support/background_process.h"
 #include "support/process.h"
 #include "support/scripted_http_server.h"
 
@@ -28,6 +33,7 @@ using namespace std::chrono_literals;
 constexpr std::int64_t kDay = 86400;
 constexpr const char* kClientSecret = "client-secret-5d21";
 constexpr const char* kApiKey = "intervals-key-83ac";
+constexpr const char* kAuthorizationCode = "code-9e1f04";
 
 std::int64_t query_int(const fs::path& db_file, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -95,6 +101,11 @@ class FakeStrava {
     std::lock_guard lock(mutex_);
     return refreshes_;
   }
+  // Authorization codes exchanged for tokens.
+  int exchanges() const {
+    std::lock_guard lock(mutex_);
+    return exchanges_;
+  }
   std::vector<std::string> list_targets() const {
     std::lock_guard lock(mutex_);
     return list_targets_;
@@ -106,13 +117,14 @@ class FakeStrava {
     const std::vector<std::pair<std::string, std::string>> limits = {{"X-RateLimit-Limit", "600,30000"},
                                                                       {"X-RateLimit-Usage", "3,40"}};
     if (r.method == "POST" && r.target == "/oauth/token") {
-      if (field(r.body, "grant_type") != "refresh_token" || field(r.body, "refresh_token") != refresh_ ||
-          field(r.body, "client_secret") != kClientSecret) {
-        return json(400, R"({"message":"Bad Request"})");
-      }
-      ++refreshes_;
-      access_ = "access-" + std::to_string(refreshes_);
-      refresh_ = "refresh-" + std::to_string(refreshes_);
+      const std::string grant = field(r.body, "grant_type");
+      const bool known = grant == "refresh_token" ? field(r.body, "refresh_token") == refresh_
+                                                  : grant == "authorization_code" && field(r.body, "code") == kAuthorizationCode;
+      if (!known || field(r.body, "client_secret") != kClientSecret) return json(400, R"({"message":"Bad Request"})");
+      ++(grant == "refresh_token" ? refreshes_ : exchanges_);
+      const std::string issued = std::to_string(refreshes_ + exchanges_);
+      access_ = "access-" + issued;
+      refresh_ = "refresh-" + issued;
       return json(200, R"({"token_type":"Bearer","access_token":")" + access_ + R"(","expires_at":)" +
                            std::to_string(std::time(nullptr) + 6 * 3600) + R"(,"expires_in":21600,"refresh_token":")" +
                            refresh_ + "\"}");
@@ -152,8 +164,29 @@ class FakeStrava {
   std::deque<ScriptedAnswer> list_faults_;
   std::vector<std::string> list_targets_;
   std::string access_ = "never-issued", refresh_ = "refresh-0";
-  int refreshes_ = 0;
+  int refreshes_ = 0, exchanges_ = 0;
 };
+
+// What a browser does when Strava sends it back to the loopback address: GET `target` on
+// 127.0.0.1:`port`; the whole answer, or "" when nothing answered.
+std::string browser_get(int port, const std::string& target) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string answer;
+  // NOLINTNEXTLINE: the sockets API takes the generic address type
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0) {
+    const std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+      char chunk[4096];
+      for (ssize_t got; (got = ::recv(fd, chunk, sizeof chunk, 0)) > 0;) answer.append(chunk, static_cast<std::size_t>(got));
+    }
+  }
+  if (fd >= 0) ::close(fd);
+  return answer;
+}
 
 class Sync : public ::testing::Test {
  protected:
@@ -182,9 +215,12 @@ class Sync : public ::testing::Test {
     daemon.reset();
   }
 
+  // tendonctl finds this test's daemon, not the user's.
+  std::vector<std::string> tendonctl_env() const { return {"XDG_RUNTIME_DIR=" + dir / "run", "TENDON_SOCKET="}; }
+
   int run_tendonctl(std::vector<std::string> args) const {
     args.insert(args.begin(), tendonctl_path());
-    return run_process(args, {"XDG_RUNTIME_DIR=" + dir / "run", "TENDON_SOCKET="}).exit_code;
+    return run_process(args, tendonctl_env()).exit_code;
   }
 
   std::int64_t activities() const { return query_int(database, "SELECT count(*) FROM activities"); }
@@ -248,6 +284,44 @@ TEST_F(Sync, StravaImportsEveryRunOnceThroughFailuresAndARestart) {
   ASSERT_EQ(::stat((database.parent_path() / "sync" / "strava.json").c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600u);
   for (const char* secret : {kClientSecret, "refresh-1", "access-2"}) {
+    EXPECT_EQ(logs.find(secret), std::string::npos) << secret << " leaked into the log";
+  }
+}
+
+TEST_F(Sync, StravaLoginTakesTheBrowsersCodeAndTheDaemonExchangesItAndSyncs) {
+  ScriptedHttpServer server;
+  FakeStrava strava(server);
+  strava.add({"3000", std::time(nullptr) - 3 * kDay, 9000});
+  configure("[sync.strava]\nbase_url = \"" + server.url("") + "\"\nclient_id = \"4711\"\nclient_secret = \"" +
+            kClientSecret + "\"\n");
+  start();
+  BackgroundProcess login({tendonctl_path(), "sync", "login", "strava"}, tendonctl_env(), dir / "login.log");
+
+  // The address a person opens carries the loopback redirect tendonctl listens on.
+  const std::string redirect = "redirect_uri=http://127.0.0.1:";
+  int port = 0;
+  ASSERT_TRUE(eventually([&] {
+    const std::string out = login.output();
+    const auto at = out.find(redirect);
+    if (at == std::string::npos) return false;
+    port = std::atoi(out.c_str() + at + redirect.size());
+    return true;
+  })) << login.output();
+  EXPECT_NE(login.output().find(server.url("") + "/oauth/authorize?client_id=4711&"), std::string::npos) << login.output();
+
+  // Strava sends the browser back with the code; tendonctl hands it to tendond and ends.
+  const std::string page = browser_get(port, std::string("/strava?state=&code=") + kAuthorizationCode +
+                                                 "&scope=read,activity:read_all,profile:read_all");
+  EXPECT_NE(page.find("Tendon is connected"), std::string::npos) << page;
+  EXPECT_EQ(login.wait_exit(), 0) << login.output();
+
+  ASSERT_TRUE(eventually([&] { return activities() == 1; }, 20s)) << daemon->log();
+  EXPECT_EQ(strava.exchanges(), 1);
+  struct stat info {};
+  ASSERT_EQ(::stat((database.parent_path() / "sync" / "strava.json").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  stop();
+  for (const char* secret : {kClientSecret, kAuthorizationCode, "access-1", "refresh-1"}) {
     EXPECT_EQ(logs.find(secret), std::string::npos) << secret << " leaked into the log";
   }
 }
