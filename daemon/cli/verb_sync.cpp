@@ -2,6 +2,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <iostream>
 
 #include "cli_error.h"
+#include "core/hex.h"
 #include "exit_codes.h"
 #include "json_read.h"
 #include "text_table.h"
@@ -55,9 +57,33 @@ std::string status_text(const rapidjson::Value& result) {
 
 std::string started_text(const rapidjson::Value&) { return "Sync round started; see 'tendonctl sync status'.\n"; }
 
+// The value of `name` in the request line's query ("GET /strava?state=..&code=.. HTTP/1.1").
+std::string query_value(const std::string& request_line, const std::string& name) {
+  const auto query = request_line.find('?');
+  if (query == std::string::npos) return "";
+  for (auto at = query + 1; at < request_line.size();) {
+    const auto end = request_line.find_first_of("& ", at);
+    const std::string pair = request_line.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (pair.rfind(name + "=", 0) == 0) return pair.substr(name.size() + 1);
+    if (end == std::string::npos || request_line[end] == ' ') break;
+    at = end + 1;
+  }
+  return "";
+}
+
+// A fresh random value for the authorization's `state`: the redirect must carry it back, so
+// a page that sends the browser to the loopback address with a code of its own is refused.
+std::string random_state() {
+  unsigned char bytes[16];
+  if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
+    throw CliError(kExitError, "no random bytes for the authorization state");
+  }
+  return lower_hex(bytes, sizeof bytes);
+}
+
 // Waits on 127.0.0.1 for the browser's redirect and answers it; the code, or "" when the
-// person refused or nothing came in time.
-std::string receive_code(int listener) {
+// person refused, the state did not match or nothing came in time.
+std::string receive_code(int listener, const std::string& state) {
   pollfd p{listener, POLLIN, 0};
   if (::poll(&p, 1, kLoginWaitMs) <= 0) return "";
   const int client = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
@@ -71,13 +97,8 @@ std::string receive_code(int listener) {
     if (n <= 0) break;
     request.append(buffer, static_cast<std::size_t>(n));
   }
-  std::string code;
-  const auto line_end = request.find("\r\n");
-  const std::string line = request.substr(0, line_end);
-  if (const auto at = line.find("code="); at != std::string::npos) {
-    const auto end = line.find_first_of("& ", at);
-    code = line.substr(at + 5, end == std::string::npos ? std::string::npos : end - at - 5);
-  }
+  const std::string line = request.substr(0, request.find("\r\n"));
+  const std::string code = query_value(line, "state") == state ? query_value(line, "code") : "";
   const std::string page = code.empty() ? "Tendon was not authorized. You can close this tab."
                                         : "Tendon is connected. You can close this tab.";
   const std::string answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " +
@@ -102,13 +123,14 @@ int login_strava(Invocation& run, const rapidjson::Value& source) {
     throw CliError(kExitError, "cannot listen on 127.0.0.1 for Strava's answer");
   }
   const std::string redirect = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/strava";
+  const std::string state = random_state();
   std::cerr << "Open this address in a browser and allow Tendon to read your activities:\n\n  " << authorize
             << "/oauth/authorize?client_id=" << *client_id << "&response_type=code&redirect_uri=" << redirect
-            << "&approval_prompt=auto&scope=read,activity:read_all,profile:read_all\n\nWaiting for Strava..."
-            << std::endl;
-  const std::string code = receive_code(listener);
+            << "&approval_prompt=auto&scope=read,activity:read_all,profile:read_all&state=" << state
+            << "\n\nWaiting for Strava..." << std::endl;
+  const std::string code = receive_code(listener, state);
   ::close(listener);
-  if (code.empty()) throw CliError(kExitError, "no authorization came from Strava (refused, or five minutes passed)");
+  if (code.empty()) throw CliError(kExitError, "no authorization came from Strava (refused, not for this login, or five minutes passed)");
   JsonParams params;
   params.set("source", "strava").set("code", code).set("redirect_uri", redirect);
   return run.show(run.daemon("sync login").call("Sync.Login", params.text()), started_text);

@@ -215,6 +215,22 @@ class Sync : public ::testing::Test {
     daemon.reset();
   }
 
+  // The loopback port and the state in the address `sync login strava` prints (port 0 when
+  // it printed none in time).
+  static std::pair<int, std::string> login_address(const BackgroundProcess& login) {
+    const std::string redirect = "redirect_uri=http://127.0.0.1:", state = "&state=";
+    std::pair<int, std::string> found{0, ""};
+    eventually([&] {
+      const std::string out = login.output();
+      const auto at = out.find(redirect), state_at = out.find(state);
+      if (at == std::string::npos || state_at == std::string::npos) return false;
+      found.first = std::atoi(out.c_str() + at + redirect.size());
+      found.second = out.substr(state_at + state.size(), out.find_first_of("&\n", state_at + state.size()) - state_at - state.size());
+      return true;
+    });
+    return found;
+  }
+
   // tendonctl finds this test's daemon, not the user's.
   std::vector<std::string> tendonctl_env() const { return {"XDG_RUNTIME_DIR=" + dir / "run", "TENDON_SOCKET="}; }
 
@@ -295,22 +311,22 @@ TEST_F(Sync, StravaLoginTakesTheBrowsersCodeAndTheDaemonExchangesItAndSyncs) {
   configure("[sync.strava]\nbase_url = \"" + server.url("") + "\"\nclient_id = \"4711\"\nclient_secret = \"" +
             kClientSecret + "\"\n");
   start();
+  // A page that sends the browser to the loopback address with a code of its own (and no
+  // state of this login) is refused; the person's own redirect is taken.
+  {
+    BackgroundProcess forged({tendonctl_path(), "sync", "login", "strava"}, tendonctl_env(), dir / "forged.log");
+    const auto [port, state] = login_address(forged);
+    ASSERT_GT(port, 0) << forged.output();
+    EXPECT_NE(browser_get(port, "/strava?state=&code=someone-elses-code").find("not authorized"), std::string::npos);
+    EXPECT_NE(forged.wait_exit(), 0) << forged.output();
+  }
   BackgroundProcess login({tendonctl_path(), "sync", "login", "strava"}, tendonctl_env(), dir / "login.log");
-
-  // The address a person opens carries the loopback redirect tendonctl listens on.
-  const std::string redirect = "redirect_uri=http://127.0.0.1:";
-  int port = 0;
-  ASSERT_TRUE(eventually([&] {
-    const std::string out = login.output();
-    const auto at = out.find(redirect);
-    if (at == std::string::npos) return false;
-    port = std::atoi(out.c_str() + at + redirect.size());
-    return true;
-  })) << login.output();
+  const auto [port, state] = login_address(login);
+  ASSERT_GT(port, 0) << login.output();
   EXPECT_NE(login.output().find(server.url("") + "/oauth/authorize?client_id=4711&"), std::string::npos) << login.output();
 
   // Strava sends the browser back with the code; tendonctl hands it to tendond and ends.
-  const std::string page = browser_get(port, std::string("/strava?state=&code=") + kAuthorizationCode +
+  const std::string page = browser_get(port, "/strava?state=" + state + "&code=" + kAuthorizationCode +
                                                  "&scope=read,activity:read_all,profile:read_all");
   EXPECT_NE(page.find("Tendon is connected"), std::string::npos) << page;
   EXPECT_EQ(login.wait_exit(), 0) << login.output();
