@@ -37,7 +37,7 @@ Channel& Invocation::channel() {
 }
 
 SocketChannel& Invocation::daemon(const std::string& what) {
-  if (args_.flag("offline")) throw UsageError(what + " needs tendond (it listens to the daemon's events); drop --offline");
+  if (args_.flag("offline")) throw UsageError(what + " needs the running tendond (only the daemon can do it); drop --offline");
   channel();
   return *socket_;
 }
