@@ -10,6 +10,7 @@
 
 #include "entry_path.h"
 #include "export_tree.h"
+#include "zip_input.h"
 #include "garmin_gear.h"
 #include "struct_reading.h"
 #include "summary_book.h"
@@ -89,8 +90,11 @@ class ExportImport {
       if (folder) {
         tree_ = archive::open_folder(input.directory_fd);
       } else {
-        if (int status = load_bytes(input); status != TENDON_OK) return status;
-        tree_ = archive::open_zip(bytes_);
+        std::string problem;
+        if (const int status = zip_.load(input, kMaxZipBytes, problem); status != TENDON_OK) {
+          return report_.fail(status, problem);
+        }
+        tree_ = archive::open_zip(zip_.bytes());
       }
     } catch (const std::exception& e) {
       return report_.fail(TENDON_ERR_FORMAT, e.what());
@@ -115,25 +119,6 @@ class ExportImport {
     std::string label;
   };
 
-  int load_bytes(const tendon_input& input) {
-    if (input.data != nullptr && input.size != std::numeric_limits<std::uint64_t>::max()) {
-      bytes_ = std::string_view(reinterpret_cast<const char*>(input.data), static_cast<std::size_t>(input.size));
-      return TENDON_OK;
-    }
-    if (input.read == nullptr) return report_.fail(TENDON_ERR_IO, "the input cannot be read");
-    char chunk[1 << 16];
-    for (;;) {
-      const std::int64_t got = input.read(input.context, reinterpret_cast<std::uint8_t*>(chunk), sizeof chunk);
-      if (got < 0) return report_.fail(TENDON_ERR_IO, "reading the export failed");
-      if (got == 0) break;
-      owned_bytes_.append(chunk, static_cast<std::size_t>(got));
-      if (owned_bytes_.size() > kMaxZipBytes) {
-        return report_.fail(TENDON_ERR_LIMIT, "the export is over " + std::to_string(kMaxZipBytes) + " bytes");
-      }
-    }
-    bytes_ = owned_bytes_;
-    return TENDON_OK;
-  }
 
   void flush_tree_problems() { report_.warnings(tree_->take_problems()); }
 
@@ -303,8 +288,7 @@ class ExportImport {
   const tendon_host& host_;
   const tendon_sink& sink_;
   Reporter report_;
-  std::string owned_bytes_;
-  std::string_view bytes_;
+  archive::ZipInput zip_;
   std::unique_ptr<ExportTree> tree_;
   SummaryBook book_;
   GearBook gear_;

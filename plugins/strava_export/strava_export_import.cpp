@@ -12,6 +12,7 @@
 
 #include "entry_path.h"
 #include "export_tree.h"
+#include "zip_input.h"
 #include "strava_gear.h"
 #include "strava_rows.h"
 
@@ -96,8 +97,11 @@ class ExportImport {
       if (folder) {
         tree_ = archive::open_folder(input.directory_fd);
       } else {
-        if (int status = load_bytes(input); status != TENDON_OK) return status;
-        tree_ = archive::open_zip(bytes_view_);
+        std::string problem;
+        if (const int status = zip_.load(input, kMaxZipBytes, problem); status != TENDON_OK) {
+          return report_.fail(status, problem);
+        }
+        tree_ = archive::open_zip(zip_.bytes());
       }
     } catch (const std::exception& e) {
       return report_.fail(TENDON_ERR_FORMAT, e.what());
@@ -130,25 +134,6 @@ class ExportImport {
     std::string path;
   };
 
-  int load_bytes(const tendon_input& input) {
-    if (input.data != nullptr && input.size != std::numeric_limits<std::uint64_t>::max()) {
-      bytes_view_ = std::string_view(reinterpret_cast<const char*>(input.data), static_cast<std::size_t>(input.size));
-      return TENDON_OK;
-    }
-    if (input.read == nullptr) return report_.fail(TENDON_ERR_IO, "the input cannot be read");
-    char chunk[1 << 16];
-    for (;;) {
-      const std::int64_t got = input.read(input.context, reinterpret_cast<std::uint8_t*>(chunk), sizeof chunk);
-      if (got < 0) return report_.fail(TENDON_ERR_IO, "reading the export failed");
-      if (got == 0) break;
-      owned_bytes_.append(chunk, static_cast<std::size_t>(got));
-      if (owned_bytes_.size() > kMaxZipBytes) {
-        return report_.fail(TENDON_ERR_LIMIT, "the export is over " + std::to_string(kMaxZipBytes) + " bytes");
-      }
-    }
-    bytes_view_ = owned_bytes_;
-    return TENDON_OK;
-  }
 
   void flush_tree_problems() {
     for (const auto& problem : tree_->take_problems()) report_.warning(problem);
@@ -348,8 +333,7 @@ class ExportImport {
   const tendon_host& host_;
   const tendon_sink& sink_;
   Reporter report_;
-  std::string owned_bytes_;
-  std::string_view bytes_view_;
+  archive::ZipInput zip_;
   std::unique_ptr<ExportTree> tree_;
   std::string root_;
   std::vector<RowState> rows_;
