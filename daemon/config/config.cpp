@@ -102,10 +102,7 @@ class Loader {
     try {
       root_table = toml::parse(text, file_);
     } catch (const toml::parse_error& e) {
-      // toml++ quotes the text it saw, line ends included: keep the message one line.
-      std::string reason(e.description());
-      std::replace_if(reason.begin(), reason.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-      fail_at(file_, e.source().begin, reason);
+      fail_at(file_, e.source().begin, std::string(e.description()));
     }
     TableReader root(root_table, "", file_);
 

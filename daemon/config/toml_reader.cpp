@@ -15,7 +15,16 @@ void fail_at(const std::string& file, const toml::source_position& where,
   if (where.line != 0) {
     out << ':' << where.line << ':' << where.column;
   }
-  out << ": " << reason;
+  out << ": ";
+  // One line whatever the reason quotes: a value may hold a line end ("co\ng" in TOML) and
+  // toml++ quotes the text it saw, line ends included.
+  for (const char c : reason) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') out << "\\n";
+    else if (c == '\t') out << "\\t";
+    else if (byte < 0x20 || byte == 0x7f) out << "\\x" << "0123456789abcdef"[byte >> 4] << "0123456789abcdef"[byte & 0xf];
+    else out << c;
+  }
   throw ConfigError(out.str());
 }
 
